@@ -1,0 +1,41 @@
+package org.factmark.common;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.util.Locale;
+
+/** Checks the links users give us: only absolute http and https URLs with a host are accepted. */
+public final class WebUrls {
+
+    public static final int MAX_LENGTH = 2048;
+
+    private WebUrls() {
+    }
+
+    /**
+     * Returns the URL, trimmed, or null when blank; refuses anything but http(s), so that a stored
+     * link can never become a {@code javascript:} or {@code file:} link in someone's browser.
+     */
+    public static String requireHttp(String url, String fieldName) {
+        if (url == null || url.isBlank()) {
+            return null;
+        }
+        String trimmed = url.strip();
+        if (trimmed.length() > MAX_LENGTH) {
+            throw new InvalidInputException(fieldName + " is longer than " + MAX_LENGTH + " characters.");
+        }
+        try {
+            URI uri = new URI(trimmed);
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if (!scheme.equals("http") && !scheme.equals("https")) {
+                throw new InvalidInputException(fieldName + " must start with http:// or https://.");
+            }
+            if (uri.getHost() == null || uri.getHost().isBlank()) {
+                throw new InvalidInputException(fieldName + " has no host name.");
+            }
+            return trimmed;
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException(fieldName + " is not a valid URL: " + e.getReason() + ".");
+        }
+    }
+}

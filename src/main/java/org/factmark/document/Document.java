@@ -1,0 +1,12 @@
+package org.factmark.document;
+
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * A stored document without its text. {@code textLength} counts UTF-16 code units, the unit of every
+ * offset in Factmark; {@code sha256} is the lower-case hex digest of the text's UTF-8 bytes.
+ */
+public record Document(long id, String title, String url, String outlet, LocalDate publishedAt, int textLength,
+        String sha256, String createdBy, Instant createdAt) {
+}

@@ -1,0 +1,115 @@
+package org.factmark.document;
+
+import java.util.List;
+import org.factmark.common.InvalidInputException;
+import org.factmark.common.NotFoundException;
+import org.factmark.common.WebUrls;
+import org.factmark.document.internal.DocumentRepository;
+import org.factmark.security.Access;
+import org.factmark.security.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The gate to documents: every view and endpoint reads and adds documents through here. */
+@Service
+public class DocumentService {
+
+    public static final int MAX_PAGE_SIZE = 100;
+    static final int MAX_TITLE_LENGTH = 500;
+    static final int MAX_OUTLET_LENGTH = 200;
+
+    private final DocumentRepository documents;
+
+    DocumentService(DocumentRepository documents) {
+        this.documents = documents;
+    }
+
+    /** Validates, normalises line endings and stores the document in the name of the signed-in user. */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional
+    public Document add(NewDocument document) {
+        return store(document, CurrentUser.require().id());
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public Document get(long id) {
+        return documents.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public DocumentWithText getWithText(long id) {
+        Document document = get(id);
+        return new DocumentWithText(document, documents.findText(id).orElseThrow(() -> notFound(id)));
+    }
+
+    /** Newest first; a blank query lists every document. */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public List<Document> search(String query, long offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("A page starts at 0 or later and holds 1 to " + MAX_PAGE_SIZE
+                    + " documents.");
+        }
+        return documents.search(blankToNull(query), offset, limit);
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public long count(String query) {
+        return documents.count(blankToNull(query));
+    }
+
+    /** Turns an uploaded HTML page into a document draft: its readable text and its title. */
+    @PreAuthorize(Access.ANY_ROLE)
+    public NewDocument draftFromHtml(String html) {
+        HtmlText.Extracted extracted = HtmlText.extract(html);
+        return new NewDocument(extracted.title(), extracted.text(), null, null, null);
+    }
+
+    /** Also used by the demo corpus at start-up, when nobody is signed in. */
+    Document store(NewDocument document, long createdBy) {
+        String text = DocumentText.normalize(document.text());
+        long id = documents.insert(
+                requireTitle(document.title()),
+                text,
+                WebUrls.requireHttp(document.url(), "The URL"),
+                optional(document.outlet(), MAX_OUTLET_LENGTH, "The outlet"),
+                document.publishedAt(),
+                DocumentText.sha256(text),
+                createdBy);
+        return documents.findById(id).orElseThrow();
+    }
+
+    boolean isEmpty() {
+        return documents.countAll() == 0;
+    }
+
+    private static String requireTitle(String title) {
+        if (title == null || title.isBlank()) {
+            throw new InvalidInputException("A document needs a title.");
+        }
+        return optional(title, MAX_TITLE_LENGTH, "The title");
+    }
+
+    private static String optional(String value, int maxLength, String fieldName) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > maxLength) {
+            throw new InvalidInputException(fieldName + " has at most " + maxLength + " characters.");
+        }
+        return stripped;
+    }
+
+    private static String blankToNull(String query) {
+        return query == null || query.isBlank() ? null : query.strip();
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("There is no document with id " + id + ".");
+    }
+}

@@ -1,0 +1,12 @@
+package org.factmark.security;
+
+/** The access rules that services state with {@code @PreAuthorize}, named once. */
+public final class Access {
+
+    /** Any signed-in user with a role: reviewers, editors and admins. */
+    public static final String ANY_ROLE = "hasAnyRole('REVIEWER', 'EDITOR', 'ADMIN')";
+    public static final String ADMIN = "hasRole('ADMIN')";
+
+    private Access() {
+    }
+}

@@ -1,0 +1,145 @@
+package org.factmark.security;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+import org.factmark.common.InvalidInputException;
+import org.factmark.common.NotFoundException;
+import org.factmark.common.StaleVersionException;
+import org.factmark.security.internal.UserRepository;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Accounts: the admin's gate for adding users, changing their roles and passwords, and disabling them. */
+@Service
+public class UserService {
+
+    public static final int MIN_PASSWORD_LENGTH = 10;
+    private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
+
+    private final UserRepository users;
+    private final PasswordEncoder passwordEncoder;
+
+    UserService(UserRepository users, PasswordEncoder passwordEncoder) {
+        this.users = users;
+        this.passwordEncoder = passwordEncoder;
+    }
+
+    @PreAuthorize(Access.ADMIN)
+    @Transactional(readOnly = true)
+    public List<UserAccount> list() {
+        return users.findAll();
+    }
+
+    @PreAuthorize(Access.ADMIN)
+    @Transactional
+    public UserAccount create(String username, String displayName, String password, Set<Role> roles) {
+        String name = requireUsername(username);
+        if (users.usernameTaken(name)) {
+            throw new InvalidInputException("The username \"" + name + "\" is already taken.");
+        }
+        long id = users.insert(name, requireDisplayName(displayName, name), hash(requirePassword(password)),
+                requireRoles(roles));
+        return users.findById(id).orElseThrow();
+    }
+
+    /** Changes name, roles and whether the account may sign in; refused when {@code version} is stale. */
+    @PreAuthorize(Access.ADMIN)
+    @Transactional
+    public UserAccount update(long id, int version, String displayName, Set<Role> roles, boolean enabled) {
+        UserAccount current = users.findById(id).orElseThrow(() -> notFound(id));
+        Set<Role> newRoles = requireRoles(roles);
+        if (isSignedIn(current) && (!enabled || !newRoles.contains(Role.ADMIN))) {
+            // The last thing an admin should be able to do by accident is lock themselves out.
+            throw new InvalidInputException("You cannot disable your own account or remove your own admin role.");
+        }
+        claimVersion(current, version);
+        users.updateProfile(id, requireDisplayName(displayName, current.username()), enabled);
+        users.replaceRoles(id, newRoles);
+        return users.findById(id).orElseThrow();
+    }
+
+    @PreAuthorize(Access.ADMIN)
+    @Transactional
+    public UserAccount resetPassword(long id, int version, String newPassword) {
+        UserAccount current = users.findById(id).orElseThrow(() -> notFound(id));
+        String hash = hash(requirePassword(newPassword));
+        claimVersion(current, version);
+        users.updatePasswordHash(id, hash);
+        return users.findById(id).orElseThrow();
+    }
+
+    /** Ids are not secret; server-side start-up tasks use this to attribute what they create. */
+    @PreAuthorize("permitAll()")
+    @Transactional(readOnly = true)
+    public Optional<Long> findIdByUsername(String username) {
+        return users.findCredentials(username).map(UserRepository.Credentials::id);
+    }
+
+    /** Used once, on an empty database, before anybody can sign in; see {@link AccountBootstrap}. */
+    @Transactional
+    void createInitialAccount(String username, String displayName, String password, Set<Role> roles) {
+        users.insert(username, displayName, hash(password), roles);
+    }
+
+    boolean hasAnyAccount() {
+        return users.count() > 0;
+    }
+
+    private void claimVersion(UserAccount account, int version) {
+        if (!users.bumpVersion(account.id(), version)) {
+            throw new StaleVersionException("The account \"" + account.username()
+                    + "\" was changed by someone else meanwhile. Reload it and try again.");
+        }
+    }
+
+    private static boolean isSignedIn(UserAccount account) {
+        return CurrentUser.find().map(user -> user.id() == account.id()).orElse(false);
+    }
+
+    private String hash(String password) {
+        return passwordEncoder.encode(password);
+    }
+
+    private static String requireUsername(String username) {
+        String name = username == null ? "" : username.strip();
+        if (!USERNAME.matcher(name).matches()) {
+            throw new InvalidInputException("A username has 2 to 40 characters: lower-case letters, digits, "
+                    + "dots, dashes or underscores, starting with a letter or digit.");
+        }
+        return name;
+    }
+
+    private static String requireDisplayName(String displayName, String fallback) {
+        String name = displayName == null || displayName.isBlank() ? fallback : displayName.strip();
+        if (name.length() > 100) {
+            throw new InvalidInputException("A display name has at most 100 characters.");
+        }
+        return name;
+    }
+
+    private static String requirePassword(String password) {
+        if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
+            throw new InvalidInputException("A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
+        }
+        if (password.length() > 72) {
+            // bcrypt only looks at the first 72 bytes; refuse rather than silently ignore the rest.
+            throw new InvalidInputException("A password has at most 72 characters.");
+        }
+        return password;
+    }
+
+    private static Set<Role> requireRoles(Set<Role> roles) {
+        if (roles == null || roles.isEmpty()) {
+            throw new InvalidInputException("Give the user at least one role.");
+        }
+        return roles;
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("There is no user with id " + id + ".");
+    }
+}

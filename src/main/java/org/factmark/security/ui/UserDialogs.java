@@ -1,0 +1,79 @@
+package org.factmark.security.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.checkbox.Checkbox;
+import com.vaadin.flow.component.checkbox.CheckboxGroup;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import java.util.EnumSet;
+import java.util.Set;
+import org.factmark.common.ui.Notifications;
+import org.factmark.security.Role;
+import org.factmark.security.UserAccount;
+import org.factmark.security.UserService;
+
+/**
+ * The admin's dialogs. Each closes only when the service accepted the change; a refused change
+ * leaves the dialog open with what was typed, and the error handler says why.
+ */
+final class UserDialogs {
+
+    private UserDialogs() {
+    }
+
+    static Dialog create(UserService users, Runnable onSaved) {
+        var username = new TextField("Username");
+        var displayName = new TextField("Name");
+        var password = new PasswordField("Password");
+        password.setHelperText("At least " + UserService.MIN_PASSWORD_LENGTH + " characters");
+        var roles = roleChoice(EnumSet.of(Role.REVIEWER));
+        return dialog("Add user", new FormLayout(username, displayName, password, roles), () -> {
+            UserAccount created = users.create(username.getValue(), displayName.getValue(), password.getValue(),
+                    roles.getValue());
+            Notifications.success("Added " + created.username() + ".");
+        }, onSaved);
+    }
+
+    static Dialog edit(UserService users, UserAccount user, Runnable onSaved) {
+        var displayName = new TextField("Name");
+        displayName.setValue(user.displayName());
+        var roles = roleChoice(user.roles());
+        var enabled = new Checkbox("May sign in", user.enabled());
+        return dialog("Edit " + user.username(), new FormLayout(displayName, roles, enabled), () -> {
+            users.update(user.id(), user.version(), displayName.getValue(), roles.getValue(), enabled.getValue());
+            Notifications.success("Saved " + user.username() + ".");
+        }, onSaved);
+    }
+
+    static Dialog resetPassword(UserService users, UserAccount user, Runnable onSaved) {
+        var password = new PasswordField("New password");
+        password.setHelperText("At least " + UserService.MIN_PASSWORD_LENGTH + " characters");
+        return dialog("New password for " + user.username(), new FormLayout(password), () -> {
+            users.resetPassword(user.id(), user.version(), password.getValue());
+            Notifications.success("The password of " + user.username() + " was reset.");
+        }, onSaved);
+    }
+
+    private static CheckboxGroup<Role> roleChoice(Set<Role> selected) {
+        var roles = new CheckboxGroup<Role>("Roles");
+        roles.setItems(Role.values());
+        roles.setValue(selected);
+        return roles;
+    }
+
+    private static Dialog dialog(String title, FormLayout form, Runnable save, Runnable onSaved) {
+        var dialog = new Dialog(title);
+        dialog.add(form);
+        var saveButton = new Button("Save", click -> {
+            save.run();
+            dialog.close();
+            onSaved.run();
+        });
+        saveButton.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), saveButton);
+        return dialog;
+    }
+}

@@ -1,0 +1,62 @@
+package org.factmark.browser;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import org.factmark.IntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/** What only a real browser shows: signing in, the document list, and an article's text on screen. */
+@IntegrationTest
+class ReadDemoArticleBrowserIT {
+
+    private static final String LONG_FORM_TITLE = "U.S. rejects Putin’s suggestion of Ukraine ceasefire, sources say";
+
+    @LocalServerPort
+    int port;
+    WebDriver browser;
+    WebDriverWait wait;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.start();
+        wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void alice_signs_in_opens_a_demo_article_and_reads_its_text() {
+        browser.get("http://localhost:" + port + "/");
+
+        WebElement username = wait.until(ExpectedConditions.elementToBeClickable(
+                By.cssSelector("vaadin-login-form input[name='username']")));
+        username.sendKeys("alice");
+        browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("demo");
+        browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+
+        WebElement row = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
+                "//vaadin-grid-cell-content[normalize-space(.)=\"" + LONG_FORM_TITLE + "\"]")));
+        row.click();
+
+        WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".document-text")));
+        assertThat(browser.getCurrentUrl()).matches(".*/documents/\\d+");
+        assertThat(text.getText()).contains("three Russian sources with knowledge of the discussions told Reuters");
+        // Paragraphs survive: the text keeps its blank lines rather than running together.
+        assertThat(text.getText()).contains("sources say\n\n\nRussian President");
+        assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo(LONG_FORM_TITLE);
+    }
+}
