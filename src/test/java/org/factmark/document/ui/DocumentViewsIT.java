@@ -9,6 +9,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.notification.Notification;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.VaadinSession;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.factmark.IntegrationTest;
@@ -62,6 +63,28 @@ class DocumentViewsIT extends SpringBrowserlessTest {
         assertThat(text.getChildren()).isEmpty();
     }
 
+    @Test
+    void an_uploaded_html_page_fills_the_form_with_its_readable_text_and_title() {
+        AddDocumentView add = navigate(AddDocumentView.class);
+        String page = "<html><head><title>Ceasefire story</title><script>steal()</script></head>"
+                + "<body><p>First paragraph.</p><p>Second <b>one</b>.</p></body></html>";
+
+        test(add.upload).upload("story.html", "text/html", page.getBytes(StandardCharsets.UTF_8));
+
+        assertThat(add.title.getValue()).isEqualTo("Ceasefire story");
+        assertThat(add.text.getValue()).isEqualTo("First paragraph.\n\nSecond one.");
+    }
+
+    @Test
+    void an_uploaded_text_file_keeps_its_text_and_is_titled_after_its_name() {
+        AddDocumentView add = navigate(AddDocumentView.class);
+
+        test(add.upload).upload("wire-copy.txt", "text/plain", "\uFEFFLine one\r\nLine two".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(add.title.getValue()).isEqualTo("wire-copy");
+        assertThat(add.text.getValue()).isEqualTo("Line one\r\nLine two");
+    }
+
     @Nested
     class WhenInputIsRefused {
 
@@ -78,6 +101,37 @@ class DocumentViewsIT extends SpringBrowserlessTest {
             assertThat(getCurrentView()).isInstanceOf(AddDocumentView.class);
             assertThat(test($(Notification.class).last()).getText()).isEqualTo("The text is empty.");
             assertThat(add.title.getValue()).isEqualTo("Title I typed");
+        }
+
+        @Test
+        void an_upload_that_is_not_utf8_is_refused_and_the_form_keeps_its_text() {
+            AddDocumentView add = navigate(AddDocumentView.class);
+            test(add.text).setValue("Text already pasted");
+
+            test(add.upload).upload("latin1.txt", "text/plain", new byte[] {'c', 'a', 'f', (byte) 0xE9});
+
+            assertThat(test($(Notification.class).last()).getText()).contains("not UTF-8");
+            assertThat(add.text.getValue()).isEqualTo("Text already pasted");
+        }
+
+        @Test
+        void an_upload_over_the_size_limit_is_refused_on_the_server() {
+            AddDocumentView add = navigate(AddDocumentView.class);
+
+            test(add.upload).upload("huge.txt", "text/plain", new byte[AddDocumentView.MAX_UPLOAD_BYTES + 1]);
+
+            assertThat(test($(Notification.class).last()).getText()).contains("larger than 5 MiB");
+            assertThat(add.text.getValue()).isEmpty();
+        }
+
+        @Test
+        void an_upload_of_another_kind_of_file_is_refused() {
+            AddDocumentView add = navigate(AddDocumentView.class);
+
+            test(add.upload).upload("report.pdf", "application/pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
+
+            assertThat(test($(Notification.class).last()).getText()).contains(".txt, .md and .html");
+            assertThat(add.text.getValue()).isEmpty();
         }
     }
 }
