@@ -1,5 +1,6 @@
 package org.factmark.api;
 
+import org.factmark.common.ConflictException;
 import org.factmark.common.InputTooLargeException;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
@@ -42,6 +43,16 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(StaleVersionException.class)
     ProblemDetail stale(StaleVersionException e) {
         return ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_FAILED, e.getMessage());
+    }
+
+    @ExceptionHandler(IfMatch.Missing.class)
+    ProblemDetail preconditionRequired(IfMatch.Missing e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.PRECONDITION_REQUIRED, e.getMessage());
+    }
+
+    @ExceptionHandler(ConflictException.class)
+    ProblemDetail conflict(ConflictException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)

@@ -41,8 +41,14 @@ public class DocumentService {
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional(readOnly = true)
     public DocumentWithText getWithText(long id) {
-        Document document = get(id);
-        return new DocumentWithText(document, documents.findText(id).orElseThrow(() -> notFound(id)));
+        return new DocumentWithText(get(id), text(id));
+    }
+
+    /** The document's text exactly as stored; claims anchor to offsets in it. */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public String text(long id) {
+        return documents.findText(id).orElseThrow(() -> notFound(id));
     }
 
     /** Newest first; a blank query lists every document. */

@@ -24,6 +24,21 @@ public record HttpApi(int port) {
                 .build());
     }
 
+    /** Sends any method with an optional JSON body and extra headers given as name, value pairs. */
+    public HttpResponse<String> send(String method, String path, String json, String username, String password,
+            String... headers) {
+        var builder = request(path, username, password).method(method, json == null
+                ? HttpRequest.BodyPublishers.noBody()
+                : HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8));
+        if (json != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
     /** True once {@code /actuator/health} answers UP; false while the server is not listening yet. */
     public boolean isUp() {
         try {

@@ -4,6 +4,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.ErrorEvent;
 import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
+import org.factmark.common.ConflictException;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
 import org.factmark.common.StaleVersionException;
@@ -38,7 +39,7 @@ class UserFacingErrors implements VaadinServiceInitListener {
     static String messageFor(Throwable error) {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidInputException || cause instanceof StaleVersionException
-                    || cause instanceof NotFoundException) {
+                    || cause instanceof NotFoundException || cause instanceof ConflictException) {
                 return cause.getMessage();
             }
             if (cause instanceof AccessDeniedException) {

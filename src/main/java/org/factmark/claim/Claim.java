@@ -1,0 +1,17 @@
+package org.factmark.claim;
+
+import java.time.Instant;
+
+/**
+ * A checkable statement marked in a document. {@code start} and {@code end} count UTF-16 code units
+ * of the document's text (end exclusive) and {@code quote} is the text there; {@code version} goes
+ * up with every change and must be named by whoever changes or deletes the claim.
+ */
+public record Claim(long id, long documentId, int start, int end, String quote, String prefix, String suffix,
+        String type, Confidence confidence, String claimant, String note, String restatement, ClaimStatus status,
+        int version, String createdBy, Instant createdAt, String updatedBy, Instant updatedAt) {
+
+    public Anchor anchor() {
+        return new Anchor(start, end, quote, prefix, suffix);
+    }
+}

@@ -1,0 +1,154 @@
+package org.factmark.claim;
+
+import java.util.List;
+import org.factmark.claim.internal.ClaimRepository;
+import org.factmark.claim.internal.ClaimRepository.ClaimValues;
+import org.factmark.common.ConflictException;
+import org.factmark.common.InvalidInputException;
+import org.factmark.common.NotFoundException;
+import org.factmark.common.StaleVersionException;
+import org.factmark.document.DocumentService;
+import org.factmark.security.Access;
+import org.factmark.security.CurrentUser;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The gate to claims. Any reviewer may create, edit or delete an open claim, whoever made it;
+ * every change names the version it was based on and is refused when someone changed the claim
+ * first, so nothing is silently overwritten.
+ */
+@Service
+public class ClaimService {
+
+    static final int MAX_CLAIMANT_LENGTH = 200;
+    static final int MAX_TEXT_LENGTH = 4000;
+
+    private final ClaimRepository claims;
+    private final ClaimTypeService types;
+    private final DocumentService documents;
+
+    ClaimService(ClaimRepository claims, ClaimTypeService types, DocumentService documents) {
+        this.claims = claims;
+        this.types = types;
+        this.documents = documents;
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional
+    public Claim create(long documentId, ClaimDraft draft) {
+        String text = documents.text(documentId);
+        Anchor anchor = Anchor.in(text, draft.start(), draft.end(), draft.quote());
+        if (draft.confidence() == null) {
+            throw new InvalidInputException("A claim needs a confidence: LOW, MEDIUM or HIGH.");
+        }
+        var values = new ClaimValues(anchor, types.requireUsable(draft.type()).code(), draft.confidence(),
+                optional(draft.claimant(), MAX_CLAIMANT_LENGTH, "The claimant"),
+                optional(draft.note(), MAX_TEXT_LENGTH, "The note"),
+                restatementOrQuote(draft.restatement(), anchor));
+        long id = claims.insert(documentId, values, CurrentUser.require().id());
+        return claims.findById(id).orElseThrow();
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public Claim get(long id) {
+        return claims.findById(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** The document's claims in document order; an unknown document is not found. */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public List<Claim> forDocument(long documentId) {
+        documents.get(documentId);
+        return claims.findByDocument(documentId);
+    }
+
+    /** Who has been named as claimant in this document, most often first. */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public List<String> claimantsIn(long documentId) {
+        return claims.findClaimants(documentId);
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional
+    public Claim update(long id, int version, ClaimChanges changes) {
+        Claim current = requireEditable(id, version);
+        Anchor anchor = current.anchor();
+        if (changes.movesSpan()) {
+            anchor = Anchor.in(documents.text(current.documentId()),
+                    changes.start() != null ? changes.start() : current.start(),
+                    changes.end() != null ? changes.end() : current.end(), changes.quote());
+        }
+        String restatement = changes.restatement() != null ? restatementOrQuote(changes.restatement(), anchor)
+                // A restatement that was only the default follows the quote when the span moves.
+                : current.restatement().equals(current.quote()) ? anchor.quote() : current.restatement();
+        var values = new ClaimValues(anchor,
+                changes.type() == null || changes.type().equals(current.type()) ? current.type()
+                        : types.requireUsable(changes.type()).code(),
+                changes.confidence() != null ? changes.confidence() : current.confidence(),
+                changes.claimant() != null ? optional(changes.claimant(), MAX_CLAIMANT_LENGTH, "The claimant")
+                        : current.claimant(),
+                changes.note() != null ? optional(changes.note(), MAX_TEXT_LENGTH, "The note") : current.note(),
+                restatement);
+        if (!claims.update(id, version, values, CurrentUser.require().id())) {
+            throw refusal(id);
+        }
+        return claims.findById(id).orElseThrow();
+    }
+
+    /** Marks the claim deleted; it stays in the database for the history but is gone everywhere else. */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional
+    public void delete(long id, int version) {
+        requireEditable(id, version);
+        if (!claims.markDeleted(id, version, CurrentUser.require().id())) {
+            throw refusal(id);
+        }
+    }
+
+    private Claim requireEditable(long id, int version) {
+        Claim current = claims.findById(id).orElseThrow(() -> notFound(id));
+        if (current.version() != version) {
+            throw stale(current);
+        }
+        if (current.status().isDecided()) {
+            throw new ConflictException("This claim is " + current.status().name().toLowerCase()
+                    + " and read-only; an editor has to reopen it first.");
+        }
+        return current;
+    }
+
+    /** Why a conditional write changed nothing: the claim is gone, or someone changed it first. */
+    private RuntimeException refusal(long id) {
+        return claims.findById(id).<RuntimeException>map(ClaimService::stale).orElseGet(() -> notFound(id));
+    }
+
+    private static StaleVersionException stale(Claim current) {
+        return new StaleVersionException("Someone changed this claim meanwhile (it is now at version "
+                + current.version() + " by " + current.updatedBy() + "); nothing was saved. "
+                + "Look at the current version and apply your change again.");
+    }
+
+    private static String restatementOrQuote(String restatement, Anchor anchor) {
+        String given = optional(restatement, MAX_TEXT_LENGTH, "The restatement");
+        return given != null ? given : anchor.quote();
+    }
+
+    private static String optional(String value, int maxLength, String fieldName) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > maxLength) {
+            throw new InvalidInputException(fieldName + " has at most " + maxLength + " characters.");
+        }
+        return stripped;
+    }
+
+    private static NotFoundException notFound(long id) {
+        return new NotFoundException("There is no claim with id " + id + ".");
+    }
+}

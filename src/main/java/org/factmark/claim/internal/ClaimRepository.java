@@ -1,0 +1,139 @@
+package org.factmark.claim.internal;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.factmark.claim.Anchor;
+import org.factmark.claim.Claim;
+import org.factmark.claim.ClaimStatus;
+import org.factmark.claim.Confidence;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** SQL for claims. Every update names the version it read and changes nothing when that is stale. */
+@Repository
+public class ClaimRepository {
+
+    /** The values a claim holds besides its identity and bookkeeping. */
+    public record ClaimValues(Anchor anchor, String type, Confidence confidence, String claimant, String note,
+            String restatement) {
+    }
+
+    private static final String SELECT_CLAIM = """
+            select c.id, c.document_id, c.start_offset, c.end_offset, c.quote, c.prefix, c.suffix, c.type_code,
+                   c.confidence, c.claimant, c.note, c.restatement, c.status, c.version,
+                   creator.username as created_by, c.created_at, editor.username as updated_by, c.updated_at
+            from claim c
+            join app_user creator on creator.id = c.created_by
+            join app_user editor on editor.id = c.updated_by
+            """;
+
+    /** Document order: by start, the longer of two claims that start together first, then by age. */
+    private static final String DOCUMENT_ORDER = " order by c.start_offset, c.end_offset desc, c.id";
+
+    private final JdbcClient jdbc;
+
+    ClaimRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public long insert(long documentId, ClaimValues values, long userId) {
+        return jdbc.sql("""
+                        insert into claim (document_id, start_offset, end_offset, quote, prefix, suffix, type_code,
+                                           confidence, claimant, note, restatement, created_by, updated_by)
+                        values (:documentId, :start, :end, :quote, :prefix, :suffix, :type,
+                                :confidence, :claimant, :note, :restatement, :userId, :userId)
+                        returning id
+                        """)
+                .param("documentId", documentId)
+                .params(values(values))
+                .param("userId", userId)
+                .query(Long.class)
+                .single();
+    }
+
+    /** Applies the values when the claim still has {@code expectedVersion}; false when it does not. */
+    public boolean update(long id, int expectedVersion, ClaimValues values, long userId) {
+        return jdbc.sql("""
+                        update claim
+                        set start_offset = :start, end_offset = :end, quote = :quote, prefix = :prefix,
+                            suffix = :suffix, type_code = :type, confidence = :confidence, claimant = :claimant,
+                            note = :note, restatement = :restatement, updated_by = :userId, updated_at = now(),
+                            version = version + 1
+                        where id = :id and version = :version and deleted_at is null
+                        """)
+                .params(values(values))
+                .param("id", id)
+                .param("version", expectedVersion)
+                .param("userId", userId)
+                .update() == 1;
+    }
+
+    /** Marks the claim deleted when it still has {@code expectedVersion}; false when it does not. */
+    public boolean markDeleted(long id, int expectedVersion, long userId) {
+        return jdbc.sql("""
+                        update claim
+                        set deleted_at = now(), deleted_by = :userId, version = version + 1
+                        where id = :id and version = :version and deleted_at is null
+                        """)
+                .param("id", id)
+                .param("version", expectedVersion)
+                .param("userId", userId)
+                .update() == 1;
+    }
+
+    public Optional<Claim> findById(long id) {
+        return jdbc.sql(SELECT_CLAIM + " where c.id = :id and c.deleted_at is null")
+                .param("id", id)
+                .query((rs, row) -> claim(rs))
+                .optional();
+    }
+
+    public List<Claim> findByDocument(long documentId) {
+        return jdbc.sql(SELECT_CLAIM + " where c.document_id = :documentId and c.deleted_at is null" + DOCUMENT_ORDER)
+                .param("documentId", documentId)
+                .query((rs, row) -> claim(rs))
+                .list();
+    }
+
+    /** Claimants already named in this document, most used first, for suggestions. */
+    public List<String> findClaimants(long documentId) {
+        return jdbc.sql("""
+                        select claimant from claim
+                        where document_id = :documentId and deleted_at is null and claimant is not null
+                        group by claimant order by count(*) desc, claimant
+                        """)
+                .param("documentId", documentId)
+                .query(String.class)
+                .list();
+    }
+
+    private static Map<String, Object> values(ClaimValues values) {
+        var map = new HashMap<String, Object>();
+        map.put("start", values.anchor().start());
+        map.put("end", values.anchor().end());
+        map.put("quote", values.anchor().quote());
+        map.put("prefix", values.anchor().prefix());
+        map.put("suffix", values.anchor().suffix());
+        map.put("type", values.type());
+        map.put("confidence", values.confidence().name());
+        map.put("claimant", values.claimant());
+        map.put("note", values.note());
+        map.put("restatement", values.restatement());
+        return map;
+    }
+
+    private static Claim claim(ResultSet rs) throws SQLException {
+        return new Claim(rs.getLong("id"), rs.getLong("document_id"), rs.getInt("start_offset"),
+                rs.getInt("end_offset"), rs.getString("quote"), rs.getString("prefix"), rs.getString("suffix"),
+                rs.getString("type_code"), Confidence.valueOf(rs.getString("confidence")), rs.getString("claimant"),
+                rs.getString("note"), rs.getString("restatement"), ClaimStatus.valueOf(rs.getString("status")),
+                rs.getInt("version"), rs.getString("created_by"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("updated_by"),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+}

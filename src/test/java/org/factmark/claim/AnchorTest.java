@@ -1,0 +1,92 @@
+package org.factmark.claim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.factmark.common.InvalidInputException;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class AnchorTest {
+
+    private static final String TEXT = "The official said: \"No talks.\" Three sources disagreed.";
+
+    @Test
+    void an_anchor_holds_the_quote_and_its_context() {
+        Anchor anchor = Anchor.in(TEXT, 19, 30, "\"No talks.\"");
+
+        assertThat(anchor.quote()).isEqualTo("\"No talks.\"");
+        assertThat(anchor.prefix()).isEqualTo("The official said: ");
+        assertThat(anchor.suffix()).isEqualTo(" Three sources disagreed.");
+    }
+
+    @Test
+    void context_is_at_most_32_code_units_each_side() {
+        String text = "a".repeat(50) + "QUOTE" + "b".repeat(50);
+
+        Anchor anchor = Anchor.in(text, 50, 55, null);
+
+        assertThat(anchor.prefix()).hasSize(32);
+        assertThat(anchor.suffix()).hasSize(32);
+    }
+
+    @Test
+    void leading_and_trailing_whitespace_of_a_selection_is_trimmed() {
+        Anchor anchor = Anchor.in("one  \n two three", 3, 11, null);
+
+        assertThat(anchor.start()).isEqualTo(7);
+        assertThat(anchor.end()).isEqualTo(10);
+        assertThat(anchor.quote()).isEqualTo("two");
+    }
+
+    @Test
+    void a_selection_of_only_whitespace_is_refused() {
+        assertThatThrownBy(() -> Anchor.in("one   two", 3, 6, null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("whitespace");
+    }
+
+    @ParameterizedTest
+    @CsvSource({"-1, 5", "5, 5", "6, 5", "0, 1000"})
+    void offsets_outside_the_text_or_reversed_are_refused(int start, int end) {
+        assertThatThrownBy(() -> Anchor.in(TEXT, start, end, null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("not inside");
+    }
+
+    @Test
+    void a_quote_that_differs_from_the_text_is_refused() {
+        assertThatThrownBy(() -> Anchor.in(TEXT, 0, 3, "Tha")).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("\"The\"");
+    }
+
+    @Test
+    void an_end_inside_a_surrogate_pair_is_refused() {
+        String text = "ok 😀 ok";  // the emoji is two code units, at 3 and 4
+
+        assertThatThrownBy(() -> Anchor.in(text, 0, 4, null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("in half");
+        assertThatThrownBy(() -> Anchor.in(text, 4, 7, null)).isInstanceOf(InvalidInputException.class);
+        assertThat(Anchor.in(text, 3, 5, null).quote()).isEqualTo("😀");
+    }
+
+    @Test
+    void context_never_splits_a_surrogate_pair() {
+        String emojis = "😀".repeat(20);  // 40 code units
+        String text = emojis + "X" + emojis;
+
+        Anchor anchor = Anchor.in(text, 40, 41, null);
+
+        assertThat(anchor.prefix()).isEqualTo("😀".repeat(16));
+        assertThat(anchor.suffix()).isEqualTo("😀".repeat(16));
+    }
+
+    @Test
+    void context_next_to_an_odd_boundary_drops_the_half_pair() {
+        String text = "a😀" + "b".repeat(31) + "Q" + "c".repeat(31) + "😀d";
+
+        Anchor anchor = Anchor.in(text, 34, 35, null);
+
+        assertThat(anchor.prefix()).isEqualTo("b".repeat(31));
+        assertThat(anchor.suffix()).isEqualTo("c".repeat(31));
+    }
+}
