@@ -53,6 +53,8 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
+        // Our own static scripts (the annotator, docs/decisions/0005) hold code, not data.
+        http.authorizeHttpRequests(requests -> requests.requestMatchers("/annotator/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("login"));
         return http.build();
     }

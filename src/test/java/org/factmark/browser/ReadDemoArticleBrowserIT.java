@@ -52,7 +52,9 @@ class ReadDemoArticleBrowserIT {
                 "//vaadin-grid-cell-content[normalize-space(.)=\"" + LONG_FORM_TITLE + "\"]")));
         row.click();
 
-        WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".document-text")));
+        WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("fm-annotator span[data-start]")));
+        text = browser.findElement(By.tagName("fm-annotator"));
         assertThat(browser.getCurrentUrl()).matches(".*/documents/\\d+");
         assertThat(text.getText()).contains("three Russian sources with knowledge of the discussions told Reuters");
         // Paragraphs survive: the text keeps its blank lines rather than running together.

@@ -79,7 +79,7 @@ class AddDocumentView extends VerticalLayout {
         Document saved = documents.add(new NewDocument(title.getValue(), text.getValue(), url.getValue(),
                 outlet.getValue(), publishedAt.getValue()));
         Notifications.success("Saved \"" + saved.title() + "\".");
-        DocumentView.open(saved.id());
+        UI.getCurrent().navigate(DocumentMeta.location(saved.id()));
     }
 
     /** Runs on the upload request's thread, without the session lock; UI changes go through access(). */

@@ -50,7 +50,7 @@ class DocumentListView extends VerticalLayout {
         grid.setItems(
                 query -> documents.search(search.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> Math.toIntExact(documents.count(search.getValue())));
-        grid.addItemClickListener(click -> DocumentView.open(click.getItem().id()));
+        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(DocumentMeta.location(click.getItem().id()))));
         grid.setEmptyStateText("No documents match.");
         grid.setColumnReorderingAllowed(false);
         grid.getColumns().stream().skip(1).forEach(column -> column.setFlexGrow(0));

@@ -1,0 +1,54 @@
+package org.factmark.claim.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.Paragraph;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.factmark.claim.Claim;
+import org.factmark.claim.ClaimChanges;
+
+/** Both sides of an edit conflict, field by field: what the claim was, what it is now, what I typed. */
+final class ConflictSummary extends Div {
+
+    record Row(String field, String theirs, String mine) {
+    }
+
+    ConflictSummary(Claim before, Claim current, ClaimChanges mine) {
+        List<Row> rows = new ArrayList<>();
+        compare(rows, "Span", span(before.start(), before.end()), span(current.start(), current.end()),
+                mine.start() == null && mine.end() == null ? null
+                        : span(Objects.requireNonNullElse(mine.start(), before.start()),
+                                Objects.requireNonNullElse(mine.end(), before.end())));
+        compare(rows, "Type", before.type(), current.type(), mine.type());
+        compare(rows, "Confidence", before.confidence().name(), current.confidence().name(),
+                mine.confidence() == null ? null : mine.confidence().name());
+        compare(rows, "Claimant", before.claimant(), current.claimant(), mine.claimant());
+        compare(rows, "Note", before.note(), current.note(), mine.note());
+        compare(rows, "Restatement", before.restatement(), current.restatement(), mine.restatement());
+
+        var grid = new Grid<Row>();
+        grid.addColumn(Row::field).setHeader("Field").setAutoWidth(true);
+        grid.addColumn(Row::theirs).setHeader(current.updatedBy() + " now has");
+        grid.addColumn(Row::mine).setHeader("You typed");
+        grid.setItems(rows);
+        grid.setAllRowsVisible(true);
+        add(new Paragraph(current.updatedBy() + " saved version " + current.version()
+                + " while you were editing. Nothing of yours was saved yet."), grid);
+        setWidth("36rem");
+    }
+
+    /** A row for every field that either side changed. */
+    private static void compare(List<Row> rows, String field, String before, String theirs, String mine) {
+        boolean theyChanged = !Objects.equals(before, theirs);
+        if (theyChanged || mine != null) {
+            rows.add(new Row(field, Objects.requireNonNullElse(theirs, ""),
+                    mine == null ? "(unchanged)" : mine));
+        }
+    }
+
+    private static String span(int start, int end) {
+        return "[" + start + ", " + end + ")";
+    }
+}

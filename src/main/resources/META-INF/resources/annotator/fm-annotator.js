@@ -1,0 +1,390 @@
+/*
+ * <fm-annotator>: a document's text with highlights, for Factmark's annotation workspace.
+ *
+ * The server owns the data and sets three properties: `text` (shown exactly, as text nodes only,
+ * never parsed as HTML), `highlights` ([{id, start, end, color, tooltip}], UTF-16 offsets, end
+ * exclusive; they may overlap and nest) and `selectedId`. The element reports what the reviewer
+ * does with `fm-select` ({start, end, x, y}) and `fm-highlight-click` ({id}) events.
+ *
+ * It has no dependencies on purpose (docs/decisions/0005): it is served as a static module.
+ */
+
+/** At most this many stacked underlines per segment; deeper nesting stays reachable by click-cycling. */
+const MAX_UNDERLINES = 4;
+
+/** Highlight colours end up in inline styles: allow only colour syntax (no `;`, `:`, quotes, braces). */
+const safeColor = (c) => (typeof c === 'string' && /^[#\w\s(),.%+-]{1,64}$/.test(c) ? c : '#868e96');
+const tint = (c, pct) => `color-mix(in srgb, ${c} ${pct}%, transparent)`;
+const clamp = (n, len) => Math.max(0, Math.min(len, Math.floor(Number(n) || 0)));
+/** Innermost (shortest) highlight first; ties by later start, then id, so the order is stable. */
+const innerFirst = (a, b) => a.end - a.start - (b.end - b.start) || b.start - a.start || a.id - b.id;
+
+// Light DOM on purpose: Chromium retargets a selection inside a shadow root to the host, which
+// would make selection offsets unreliable. The CSS is therefore scoped by tag name.
+const CSS = `
+fm-annotator {
+  display: block;
+  max-width: 46rem;
+  white-space: pre-wrap;
+  overflow-wrap: break-word;
+  unicode-bidi: plaintext;
+  text-align: start;
+  color: var(--lumo-body-text-color, inherit);
+  font-size: var(--lumo-font-size-l, 1.1rem);
+  line-height: 1.7;
+  outline: none;
+}
+fm-annotator > span[data-ids] { cursor: pointer; padding-bottom: 2px; border-radius: 2px; }
+fm-annotator > span.fm-selected { outline: 2px solid var(--fm-selected-color); outline-offset: 1px; }
+`;
+
+/**
+ * Cuts `text` at every highlight boundary into segments, each knowing the highlights covering it
+ * (innermost first). Boundaries are sorted once and highlights swept in start order, so the cost is
+ * O((b + h) log(b + h) + b·k) for b boundaries and at most k highlights covering one point.
+ */
+function segment(text, highlights) {
+  const len = text.length;
+  const hs = highlights
+    .map((h) => ({ id: h.id, tooltip: h.tooltip, start: clamp(h.start, len), end: clamp(h.end, len), color: safeColor(h.color) }))
+    .filter((h) => h.start < h.end)
+    .sort((a, b) => a.start - b.start);
+  const cuts = new Float64Array(hs.length * 2 + 2);
+  hs.forEach((h, i) => {
+    cuts[2 * i] = h.start;
+    cuts[2 * i + 1] = h.end;
+  });
+  cuts[hs.length * 2 + 1] = len; // cuts[2n] stays 0
+  cuts.sort();
+
+  const segments = [];
+  let active = [];
+  let next = 0;
+  for (let i = 0; i < cuts.length - 1; i++) {
+    const start = cuts[i];
+    const end = cuts[i + 1];
+    if (start === end) continue;
+    active = active.filter((h) => h.end > start);
+    while (next < hs.length && hs[next].start <= start) active.push(hs[next++]);
+    const covering = active.length > 1 ? [...active].sort(innerFirst) : [...active];
+    segments.push({ start, end, text: text.slice(start, end), covering, ...decorate(covering) });
+  }
+  return segments;
+}
+
+/** Background of the innermost highlight, plus one underline per covering highlight, outermost lowest. */
+function decorate(covering) {
+  if (!covering.length) return { ids: '', style: '', title: '' };
+  const lines = covering
+    .slice(0, MAX_UNDERLINES)
+    .reverse()
+    .map((h, depth) => `inset 0 -${2 * (depth + 1)}px 0 ${h.color}`);
+  return {
+    ids: covering.map((h) => h.id).join(' '),
+    style: `background-color:${tint(covering[0].color, 22)};box-shadow:${lines.join(',')}`,
+    title: covering[0].tooltip || '',
+  };
+}
+
+/** Sets an attribute only when it changes, and removes it when empty. */
+function setAttr(el, name, value) {
+  if (!value) {
+    if (el.hasAttribute(name)) el.removeAttribute(name);
+  } else if (el.getAttribute(name) !== value) {
+    el.setAttribute(name, value);
+  }
+}
+
+class FmAnnotator extends HTMLElement {
+  constructor() {
+    super();
+    this._text = '';
+    this._highlights = [];
+    this._selectedId = null;
+    this.segments = [];
+    this.renderQueued = false;
+    this.paintFrame = 0;
+    /** Where the mouse went down inside the element and the selection then; a drag may end outside. */
+    this.press = undefined;
+    /** The last press ended with a new text selection, so its click is not a highlight click. */
+    this.pressSelected = false;
+    /** The last reported selection, so releasing Shift does not report a mouse selection again. */
+    this.lastReported = '';
+    /** Segment key and index of the last highlight click, for cycling through nested highlights. */
+    this.lastClick = undefined;
+    this.onMouseDown = this.onMouseDown.bind(this);
+    this.onMouseUp = this.onMouseUp.bind(this);
+    this.onDocumentMouseUp = this.onDocumentMouseUp.bind(this);
+    this.onKeyUp = this.onKeyUp.bind(this);
+    this.onClick = this.onClick.bind(this);
+    // The server may set properties before this module has loaded; they then sit on the instance
+    // and would hide the accessors below, so pass them through the accessors now.
+    for (const name of ['text', 'highlights', 'selectedId']) {
+      if (Object.prototype.hasOwnProperty.call(this, name)) {
+        const value = this[name];
+        delete this[name];
+        this[name] = value;
+      }
+    }
+  }
+
+  get text() { return this._text; }
+  set text(value) { this._text = value == null ? '' : String(value); this.queueRender(true); }
+
+  get highlights() { return this._highlights; }
+  set highlights(value) {
+    this._highlights = Array.isArray(value) ? value : [];
+    // Marks when the server's answer arrived, for the benchmark of "save to highlight on screen".
+    performance.mark('fm-annotator-highlights-set');
+    this.queueRender(true);
+  }
+
+  get selectedId() { return this._selectedId; }
+  set selectedId(value) { this._selectedId = value == null ? null : Number(value); this.queueRender(false); }
+
+  connectedCallback() {
+    const root = this.getRootNode();
+    const styleHost = root instanceof Document ? root.head : root;
+    if (!styleHost.querySelector(':scope > style[data-fm-annotator]')) {
+      const style = document.createElement('style');
+      style.dataset.fmAnnotator = '';
+      style.textContent = CSS;
+      styleHost.append(style);
+    }
+    this.addEventListener('mousedown', this.onMouseDown);
+    this.addEventListener('mouseup', this.onMouseUp);
+    this.addEventListener('click', this.onClick);
+    document.addEventListener('mouseup', this.onDocumentMouseUp);
+    document.addEventListener('keyup', this.onKeyUp);
+    this.queueRender(true);
+  }
+
+  disconnectedCallback() {
+    this.removeEventListener('mousedown', this.onMouseDown);
+    this.removeEventListener('mouseup', this.onMouseUp);
+    this.removeEventListener('click', this.onClick);
+    document.removeEventListener('mouseup', this.onDocumentMouseUp);
+    document.removeEventListener('keyup', this.onKeyUp);
+    cancelAnimationFrame(this.paintFrame);
+  }
+
+  /** Batches property changes made in one task (text, highlights and selection arrive together). */
+  queueRender(contentChanged) {
+    this.contentChanged = this.contentChanged || contentChanged;
+    if (this.renderQueued) return;
+    this.renderQueued = true;
+    queueMicrotask(() => {
+      this.renderQueued = false;
+      const changed = this.contentChanged;
+      this.contentChanged = false;
+      if (changed) this.segments = segment(this._text, this._highlights);
+      this.render();
+      if (changed) this.announcePaint();
+    });
+  }
+
+  /**
+   * Brings the spans in line with the segments. Spans are keyed by their start offset and both
+   * lists are sorted by it, so one merge-like walk keeps every unchanged segment's node: adding one
+   * highlight touches only the few segments it splits.
+   */
+  render() {
+    const selected = this._selectedId;
+    const selectedColor = selected == null ? undefined : this._highlights.find((h) => h.id === selected)?.color;
+    let child = this.firstElementChild;
+    for (const s of this.segments) {
+      while (child && Number(child.dataset.start) < s.start) {
+        const gone = child;
+        child = child.nextElementSibling;
+        gone.remove();
+      }
+      let span = child;
+      if (span && Number(span.dataset.start) === s.start) {
+        child = child.nextElementSibling;
+      } else {
+        span = document.createElement('span');
+        span.dataset.start = String(s.start);
+        this.insertBefore(span, child);
+      }
+      if (span.dataset.end !== String(s.end)) span.dataset.end = String(s.end);
+      if (span.textContent !== s.text) span.textContent = s.text;
+      const isSelected = selectedColor !== undefined && s.covering.some((h) => h.id === selected);
+      setAttr(span, 'data-ids', s.ids);
+      setAttr(span, 'title', s.title);
+      setAttr(span, 'class', isSelected ? 'fm-selected' : '');
+      setAttr(span, 'style', isSelected ? `${s.style};--fm-selected-color:${safeColor(selectedColor)}` : s.style);
+    }
+    while (child) {
+      const gone = child;
+      child = child.nextElementSibling;
+      gone.remove();
+    }
+  }
+
+  /** Two frames: the first callback runs before that frame's paint, the second only after it. */
+  announcePaint() {
+    cancelAnimationFrame(this.paintFrame);
+    this.paintFrame = requestAnimationFrame(() => {
+      this.paintFrame = requestAnimationFrame(() => {
+        performance.mark('fm-annotator-painted');
+        this.dispatchEvent(new CustomEvent('fm-painted', { detail: { segments: this.segments.length } }));
+      });
+    });
+  }
+
+  /** Scrolls the first segment of highlight `id` into view and flashes all of its segments. */
+  scrollToHighlight(id) {
+    const spans = this.segmentSpans();
+    const hits = [];
+    this.segments.forEach((s, i) => {
+      if (s.covering.some((h) => h.id === id)) hits.push(spans[i]);
+    });
+    if (!hits.length) return;
+    hits[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
+    const color = safeColor(this._highlights.find((h) => h.id === id)?.color);
+    for (const span of hits) {
+      span.animate(
+        [{ backgroundColor: tint(color, 75), outline: `3px solid ${color}` }, { backgroundColor: tint(color, 75), offset: 0.3 }, {}],
+        { duration: 1000, easing: 'ease-out' },
+      );
+    }
+  }
+
+  /** A DOM Range over [start, end) of the text, with both ends inside segment text nodes. */
+  rangeFor(start, end) {
+    const len = this._text.length;
+    const from = clamp(Math.min(start, end), len);
+    const to = clamp(Math.max(start, end), len);
+    const range = document.createRange();
+    if (!this.segments.length) {
+      range.setStart(this, 0);
+      return range;
+    }
+    range.setStart(...this.pointAt(from, true));
+    range.setEnd(...this.pointAt(to, false));
+    return range;
+  }
+
+  /** Removes the window selection if it touches the element. */
+  clearSelection() {
+    const sel = getSelection();
+    if (sel && sel.rangeCount && sel.getRangeAt(0).intersectsNode(this)) sel.removeAllRanges();
+    this.lastReported = '';
+  }
+
+  segmentSpans() {
+    return this.querySelectorAll(':scope > span[data-start]');
+  }
+
+  /**
+   * DOM position of a text offset. At a boundary between two segments `atSegmentStart` picks the
+   * start of the following segment (for range starts) rather than the end of the preceding one.
+   */
+  pointAt(offset, atSegmentStart) {
+    const segs = this.segments;
+    let lo = 0;
+    let hi = segs.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1; // the last segment with start <= offset
+      if (segs[mid].start <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    if (!atSegmentStart && lo > 0 && segs[lo].start === offset) lo--;
+    return [this.segmentSpans()[lo].firstChild, offset - segs[lo].start];
+  }
+
+  /** Maps a DOM boundary point to a text offset; points outside the element clamp to 0 or the length. */
+  offsetAt(node, offset) {
+    const len = this._text.length;
+    const own = document.createRange();
+    own.selectNodeContents(this);
+    const side = own.comparePoint(node, offset);
+    if (side !== 0) return side < 0 ? 0 : len;
+    const span = node.parentElement;
+    if (node.nodeType === Node.TEXT_NODE && span?.dataset.start !== undefined) {
+      return clamp(Number(span.dataset.start) + offset, len);
+    }
+    if (node instanceof HTMLElement && node.dataset.start !== undefined) {
+      return Number(offset === 0 ? node.dataset.start : node.dataset.end);
+    }
+    // A point directly in the host, between segments: it lies just before the next segment.
+    let next = node === this ? this.childNodes[offset] : node.nextSibling;
+    for (; next; next = next.nextSibling) {
+      if (next instanceof HTMLElement && next.dataset.start !== undefined) return Number(next.dataset.start);
+    }
+    return len;
+  }
+
+  /** The window selection as clamped text offsets, or null if it is collapsed or elsewhere. */
+  selectedOffsets() {
+    const sel = getSelection();
+    if (!sel || !sel.rangeCount || sel.isCollapsed) return null;
+    const range = sel.getRangeAt(0);
+    if (!range.intersectsNode(this)) return null;
+    const start = this.offsetAt(range.startContainer, range.startOffset);
+    const end = this.offsetAt(range.endContainer, range.endOffset);
+    return end > start ? { start, end } : null;
+  }
+
+  selectionKey() {
+    const offsets = this.selectedOffsets();
+    return offsets ? `${offsets.start}:${offsets.end}` : '';
+  }
+
+  /** Reports the selection if there is one in the element; returns whether there is. */
+  reportSelection(onlyIfChanged) {
+    const offsets = this.selectedOffsets();
+    if (!offsets) return false;
+    const key = `${offsets.start}:${offsets.end}`;
+    if (onlyIfChanged && key === this.lastReported) return true;
+    this.lastReported = key;
+    // The form goes below the part of the selection that lies in the element.
+    const rect = this.rangeFor(offsets.start, offsets.end).getBoundingClientRect();
+    const detail = { start: offsets.start, end: offsets.end, x: rect.left, y: rect.bottom };
+    this.dispatchEvent(new CustomEvent('fm-select', { detail, bubbles: true, composed: true }));
+    return true;
+  }
+
+  onMouseDown(e) {
+    // Only real presses: a scripted mouseup after a scripted selection must always be reported.
+    this.press = e.isTrusted ? { x: e.clientX, y: e.clientY, selection: this.selectionKey() } : undefined;
+  }
+
+  onMouseUp(e) {
+    const press = this.press;
+    this.press = undefined;
+    // A click into an existing selection: Chromium still reports that selection during mouseup and
+    // click and collapses it only afterwards, so it is not reported again.
+    const click = press && Math.abs(e.clientX - press.x) < 4 && Math.abs(e.clientY - press.y) < 4;
+    this.pressSelected = !(click && press.selection === this.selectionKey()) && this.reportSelection(false);
+  }
+
+  /** A drag that started inside the element may end anywhere on the page. */
+  onDocumentMouseUp(e) {
+    if (this.press && !e.composedPath().includes(this)) this.onMouseUp(e);
+  }
+
+  /** A keyboard selection (Shift + arrows) is reported when Shift is released. */
+  onKeyUp(e) {
+    if (e.key === 'Shift') this.reportSelection(true);
+  }
+
+  onClick(e) {
+    const selected = this.pressSelected;
+    this.pressSelected = false;
+    if (selected || e.detail > 1) return; // the press selected text, or a double click selects a word
+    const span = e.target.closest('span[data-ids]');
+    if (!span || span.parentNode !== this) {
+      this.lastClick = undefined;
+      return;
+    }
+    const ids = span.dataset.ids.split(' ').map(Number);
+    // Repeated clicks on the same segment walk outwards through the covering highlights.
+    const key = `${span.dataset.start}/${span.dataset.ids}`;
+    const index = this.lastClick?.key === key ? (this.lastClick.index + 1) % ids.length : 0;
+    this.lastClick = { key, index };
+    this.dispatchEvent(new CustomEvent('fm-highlight-click', { detail: { id: ids[index] }, bubbles: true, composed: true }));
+  }
+}
+
+if (!customElements.get('fm-annotator')) customElements.define('fm-annotator', FmAnnotator);
