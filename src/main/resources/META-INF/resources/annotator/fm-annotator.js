@@ -34,14 +34,16 @@ fm-annotator {
   line-height: 1.7;
   outline: none;
 }
-fm-annotator > span[data-ids] { cursor: pointer; padding-bottom: 2px; border-radius: 2px; }
-fm-annotator > span.fm-selected { outline: 2px solid var(--fm-selected-color); outline-offset: 1px; }
+fm-annotator > div { unicode-bidi: plaintext; }
+fm-annotator > div > span[data-ids] { cursor: pointer; padding-bottom: 2px; border-radius: 2px; }
+fm-annotator > div > span.fm-selected { outline: 2px solid var(--fm-selected-color); outline-offset: 1px; }
 `;
 
 /**
- * Cuts `text` at every highlight boundary into segments, each knowing the highlights covering it
- * (innermost first). Boundaries are sorted once and highlights swept in start order, so the cost is
- * O((b + h) log(b + h) + b·k) for b boundaries and at most k highlights covering one point.
+ * Cuts `text` at every highlight boundary and after every line break into segments, each knowing
+ * the highlights covering it (innermost first). Boundaries are sorted once and highlights swept in
+ * start order, so the cost is O((b + h) log(b + h) + b·k) for b boundaries and at most k highlights
+ * covering one point.
  */
 function segment(text, highlights) {
   const len = text.length;
@@ -49,12 +51,17 @@ function segment(text, highlights) {
     .map((h) => ({ id: h.id, tooltip: h.tooltip, start: clamp(h.start, len), end: clamp(h.end, len), color: safeColor(h.color) }))
     .filter((h) => h.start < h.end)
     .sort((a, b) => a.start - b.start);
-  const cuts = new Float64Array(hs.length * 2 + 2);
+  const lineEnds = [];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) lineEnds.push(i + 1);
+  const cuts = new Float64Array(hs.length * 2 + lineEnds.length + 2);
   hs.forEach((h, i) => {
     cuts[2 * i] = h.start;
     cuts[2 * i + 1] = h.end;
   });
-  cuts[hs.length * 2 + 1] = len; // cuts[2n] stays 0
+  lineEnds.forEach((end, i) => {
+    cuts[hs.length * 2 + i] = end;
+  });
+  cuts[cuts.length - 1] = len; // cuts[length - 2] stays 0
   cuts.sort();
 
   const segments = [];
@@ -86,13 +93,36 @@ function decorate(covering) {
   };
 }
 
-/** Sets an attribute only when it changes, and removes it when empty. */
-function setAttr(el, name, value) {
-  if (!value) {
-    if (el.hasAttribute(name)) el.removeAttribute(name);
-  } else if (el.getAttribute(name) !== value) {
-    el.setAttribute(name, value);
+/** Groups the segments into lines: a line ends with the segment that ends with a line break. */
+function lines(segments) {
+  const result = [];
+  let current = null;
+  for (const s of segments) {
+    if (!current) {
+      current = { start: s.start, end: s.end, segments: [] };
+      result.push(current);
+    }
+    current.segments.push(s);
+    current.end = s.end;
+    if (s.text.endsWith('\n')) current = null;
   }
+  return result;
+}
+
+/** One segment as a span: its text as a text node, its highlights as data and style. */
+function segmentSpan(s, selectedColor) {
+  const span = document.createElement('span');
+  span.dataset.start = String(s.start);
+  span.dataset.end = String(s.end);
+  span.textContent = s.text;
+  if (s.ids) {
+    span.dataset.ids = s.ids;
+    span.title = s.title;
+    span.setAttribute('style', selectedColor === undefined ? s.style
+      : `${s.style};--fm-selected-color:${safeColor(selectedColor)}`);
+    if (selectedColor !== undefined) span.className = 'fm-selected';
+  }
+  return span;
 }
 
 class FmAnnotator extends HTMLElement {
@@ -129,7 +159,11 @@ class FmAnnotator extends HTMLElement {
   }
 
   get text() { return this._text; }
-  set text(value) { this._text = value == null ? '' : String(value); this.queueRender(true); }
+  set text(value) {
+    this._text = value == null ? '' : String(value);
+    this.textVersion = (this.textVersion || 0) + 1;
+    this.queueRender(true);
+  }
 
   get highlights() { return this._highlights; }
   set highlights(value) {
@@ -184,35 +218,36 @@ class FmAnnotator extends HTMLElement {
   }
 
   /**
-   * Brings the spans in line with the segments. Spans are keyed by their start offset and both
-   * lists are sorted by it, so one merge-like walk keeps every unchanged segment's node: adding one
-   * highlight touches only the few segments it splits.
+   * Brings the DOM in line with the segments. Each line of the text is a block of its own, keyed by
+   * its start offset; a line whose segments did not change keeps its nodes untouched, so adding one
+   * highlight re-renders, and makes the browser lay out again, only the lines it touches.
    */
   render() {
     const selected = this._selectedId;
     const selectedColor = selected == null ? undefined : this._highlights.find((h) => h.id === selected)?.color;
+    const isSelected = (s) => selectedColor !== undefined && s.covering.some((h) => h.id === selected);
     let child = this.firstElementChild;
-    for (const s of this.segments) {
-      while (child && Number(child.dataset.start) < s.start) {
+    for (const line of lines(this.segments)) {
+      while (child && Number(child.dataset.start) < line.start) {
         const gone = child;
         child = child.nextElementSibling;
         gone.remove();
       }
-      let span = child;
-      if (span && Number(span.dataset.start) === s.start) {
+      let block = child;
+      if (block && Number(block.dataset.start) === line.start) {
         child = child.nextElementSibling;
       } else {
-        span = document.createElement('span');
-        span.dataset.start = String(s.start);
-        this.insertBefore(span, child);
+        block = document.createElement('div');
+        block.dataset.start = String(line.start);
+        this.insertBefore(block, child);
       }
-      if (span.dataset.end !== String(s.end)) span.dataset.end = String(s.end);
-      if (span.textContent !== s.text) span.textContent = s.text;
-      const isSelected = selectedColor !== undefined && s.covering.some((h) => h.id === selected);
-      setAttr(span, 'data-ids', s.ids);
-      setAttr(span, 'title', s.title);
-      setAttr(span, 'class', isSelected ? 'fm-selected' : '');
-      setAttr(span, 'style', isSelected ? `${s.style};--fm-selected-color:${safeColor(selectedColor)}` : s.style);
+      const signature = this.textVersion + '#' + line.segments
+        .map((s) => `${s.end}|${s.ids}|${s.style}|${s.title}|${isSelected(s) ? 1 : 0}`).join(';');
+      if (block.fmSignature !== signature) {
+        block.fmSignature = signature;
+        block.dataset.end = String(line.end);
+        block.replaceChildren(...line.segments.map((s) => segmentSpan(s, isSelected(s) ? selectedColor : undefined)));
+      }
     }
     while (child) {
       const gone = child;
@@ -273,7 +308,7 @@ class FmAnnotator extends HTMLElement {
   }
 
   segmentSpans() {
-    return this.querySelectorAll(':scope > span[data-start]');
+    return this.querySelectorAll(':scope > div > span[data-start]');
   }
 
   /**
@@ -304,15 +339,25 @@ class FmAnnotator extends HTMLElement {
     if (node.nodeType === Node.TEXT_NODE && span?.dataset.start !== undefined) {
       return clamp(Number(span.dataset.start) + offset, len);
     }
-    if (node instanceof HTMLElement && node.dataset.start !== undefined) {
+    if (node instanceof HTMLElement && node.parentNode === this.lineOf(node)) {
+      // A point inside a segment span but not in its text (rare): its start or its end.
       return Number(offset === 0 ? node.dataset.start : node.dataset.end);
     }
-    // A point directly in the host, between segments: it lies just before the next segment.
-    let next = node === this ? this.childNodes[offset] : node.nextSibling;
-    for (; next; next = next.nextSibling) {
+    // A point between children of a line block or of the element: before the child at `offset`.
+    if (node === this || node.parentNode === this) {
+      const next = node.childNodes[offset];
       if (next instanceof HTMLElement && next.dataset.start !== undefined) return Number(next.dataset.start);
+      return node === this ? len : Number(node.dataset.end);
     }
     return len;
+  }
+
+  /** The line block that holds `node`, or null. */
+  lineOf(node) {
+    for (let n = node; n && n !== this; n = n.parentNode) {
+      if (n.parentNode === this) return n;
+    }
+    return null;
   }
 
   /** The window selection as clamped text offsets, or null if it is collapsed or elsewhere. */
@@ -374,7 +419,7 @@ class FmAnnotator extends HTMLElement {
     this.pressSelected = false;
     if (selected || e.detail > 1) return; // the press selected text, or a double click selects a word
     const span = e.target.closest('span[data-ids]');
-    if (!span || span.parentNode !== this) {
+    if (!span || span.parentNode?.parentNode !== this) {
       this.lastClick = undefined;
       return;
     }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -52,13 +53,22 @@ class ReadDemoArticleBrowserIT {
                 "//vaadin-grid-cell-content[normalize-space(.)=\"" + LONG_FORM_TITLE + "\"]")));
         row.click();
 
-        WebElement text = wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("fm-annotator span[data-start]")));
-        text = browser.findElement(By.tagName("fm-annotator"));
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("fm-annotator span[data-start]")));
+        WebElement text = browser.findElement(By.tagName("fm-annotator"));
         assertThat(browser.getCurrentUrl()).matches(".*/documents/\\d+");
-        assertThat(text.getText()).contains("three Russian sources with knowledge of the discussions told Reuters");
-        // Paragraphs survive: the text keeps its blank lines rather than running together.
-        assertThat(text.getText()).contains("sources say\n\n\nRussian President");
         assertThat(browser.findElement(By.tagName("h2")).getText()).isEqualTo(LONG_FORM_TITLE);
+        assertThat(text.getText()).contains("three Russian sources with knowledge of the discussions told Reuters");
+        // Exactly the stored text is on the page, as text.
+        assertThat((Boolean) ((JavascriptExecutor) browser).executeScript(
+                "const el = arguments[0]; return el.textContent === el.text && el.text.length > 5000;", text))
+                .isTrue();
+        // Paragraphs survive: the two blank lines before "Russian President" take up their height.
+        double linesBetween = ((Number) ((JavascriptExecutor) browser).executeScript("""
+                const el = arguments[0];
+                const top = (phrase) => el.rangeFor(el.text.indexOf(phrase), el.text.indexOf(phrase) + 1)
+                    .getBoundingClientRect();
+                const before = top('sources say\\n\\n\\nRussian'), after = top('Russian President Vladimir');
+                return (after.top - before.top) / before.height;""", text)).doubleValue();
+        assertThat(linesBetween).isGreaterThan(2.5);
     }
 }
