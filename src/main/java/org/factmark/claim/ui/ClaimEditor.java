@@ -33,7 +33,7 @@ final class ClaimEditor extends VerticalLayout {
     private final IntegerField start = new IntegerField("Start");
     private final IntegerField end = new IntegerField("End");
     private final Button useSelection = new Button("Use the text selection");
-    private ClaimFields fields;
+    ClaimFields fields;
     private Claim claim;
     private int[] lastSelection;
 

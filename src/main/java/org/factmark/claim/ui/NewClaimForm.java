@@ -18,7 +18,7 @@ import org.factmark.claim.ClaimType;
  */
 final class NewClaimForm extends Div {
 
-    private final ClaimFields fields;
+    final ClaimFields fields;
     private final Paragraph quote = new Paragraph();
     private int start;
     private int end;
