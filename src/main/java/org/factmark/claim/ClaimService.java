@@ -6,6 +6,7 @@ import org.factmark.claim.internal.ClaimRepository.ClaimValues;
 import org.factmark.common.ConflictException;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
+import org.factmark.common.OptionalText;
 import org.factmark.common.StaleVersionException;
 import org.factmark.document.DocumentService;
 import org.factmark.security.Access;
@@ -44,8 +45,8 @@ public class ClaimService {
             throw new InvalidInputException("A claim needs a confidence: LOW, MEDIUM or HIGH.");
         }
         var values = new ClaimValues(anchor, types.requireUsable(draft.type()).code(), draft.confidence(),
-                optional(draft.claimant(), MAX_CLAIMANT_LENGTH, "The claimant"),
-                optional(draft.note(), MAX_TEXT_LENGTH, "The note"),
+                OptionalText.of(draft.claimant(), MAX_CLAIMANT_LENGTH, "The claimant"),
+                OptionalText.of(draft.note(), MAX_TEXT_LENGTH, "The note"),
                 restatementOrQuote(draft.restatement(), anchor));
         long id = claims.insert(documentId, values, CurrentUser.require().id());
         return claims.findById(id).orElseThrow();
@@ -89,9 +90,9 @@ public class ClaimService {
                 changes.type() == null || changes.type().equals(current.type()) ? current.type()
                         : types.requireUsable(changes.type()).code(),
                 changes.confidence() != null ? changes.confidence() : current.confidence(),
-                changes.claimant() != null ? optional(changes.claimant(), MAX_CLAIMANT_LENGTH, "The claimant")
+                changes.claimant() != null ? OptionalText.of(changes.claimant(), MAX_CLAIMANT_LENGTH, "The claimant")
                         : current.claimant(),
-                changes.note() != null ? optional(changes.note(), MAX_TEXT_LENGTH, "The note") : current.note(),
+                changes.note() != null ? OptionalText.of(changes.note(), MAX_TEXT_LENGTH, "The note") : current.note(),
                 restatement);
         if (!claims.update(id, version, values, CurrentUser.require().id())) {
             throw refusal(id);
@@ -133,19 +134,8 @@ public class ClaimService {
     }
 
     private static String restatementOrQuote(String restatement, Anchor anchor) {
-        String given = optional(restatement, MAX_TEXT_LENGTH, "The restatement");
+        String given = OptionalText.of(restatement, MAX_TEXT_LENGTH, "The restatement");
         return given != null ? given : anchor.quote();
-    }
-
-    private static String optional(String value, int maxLength, String fieldName) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > maxLength) {
-            throw new InvalidInputException(fieldName + " has at most " + maxLength + " characters.");
-        }
-        return stripped;
     }
 
     private static NotFoundException notFound(long id) {

@@ -3,6 +3,7 @@ package org.factmark.document;
 import java.util.List;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
+import org.factmark.common.OptionalText;
 import org.factmark.common.WebUrls;
 import org.factmark.document.internal.DocumentRepository;
 import org.factmark.security.Access;
@@ -82,7 +83,7 @@ public class DocumentService {
                 requireTitle(document.title()),
                 text,
                 WebUrls.requireHttp(document.url(), "The URL"),
-                optional(document.outlet(), MAX_OUTLET_LENGTH, "The outlet"),
+                OptionalText.of(document.outlet(), MAX_OUTLET_LENGTH, "The outlet"),
                 document.publishedAt(),
                 DocumentText.sha256(text),
                 createdBy);
@@ -97,18 +98,7 @@ public class DocumentService {
         if (title == null || title.isBlank()) {
             throw new InvalidInputException("A document needs a title.");
         }
-        return optional(title, MAX_TITLE_LENGTH, "The title");
-    }
-
-    private static String optional(String value, int maxLength, String fieldName) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        String stripped = value.strip();
-        if (stripped.length() > maxLength) {
-            throw new InvalidInputException(fieldName + " has at most " + maxLength + " characters.");
-        }
-        return stripped;
+        return OptionalText.of(title, MAX_TITLE_LENGTH, "The title");
     }
 
     private static String blankToNull(String query) {

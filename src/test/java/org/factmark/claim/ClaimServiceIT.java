@@ -138,6 +138,15 @@ class ClaimServiceIT {
     }
 
     @Test
+    void the_document_counts_its_claims_but_not_deleted_ones() {
+        claim("70,000 troops", "statistic");
+        Claim deleted = claim("Three Russian sources", "attribution");
+        claims.delete(deleted.id(), deleted.version());
+
+        assertThat(documents.get(documentId).claimCount()).isEqualTo(1);
+    }
+
+    @Test
     void a_deleted_claim_is_gone_from_the_document_but_kept_in_the_database() {
         Claim created = claim("70,000 troops", "statistic");
 

@@ -14,8 +14,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class DocumentRepository {
 
+    /**
+     * The claim count is derived, never stored, so it cannot go stale; this is the one place where
+     * the document feature reads the claim table (a page of documents at a time, by index).
+     */
     private static final String SELECT_DOCUMENT = """
-            select d.id, d.title, d.url, d.outlet, d.published_at, d.text_length, d.sha256, u.username, d.created_at
+            select d.id, d.title, d.url, d.outlet, d.published_at, d.text_length, d.sha256, u.username, d.created_at,
+                   (select count(*) from claim c where c.document_id = d.id and c.deleted_at is null) as claim_count
             from document d
             join app_user u on u.id = d.created_by
             """;
@@ -89,6 +94,7 @@ public class DocumentRepository {
     private static Document document(ResultSet rs) throws SQLException {
         return new Document(rs.getLong("id"), rs.getString("title"), rs.getString("url"), rs.getString("outlet"),
                 rs.getObject("published_at", LocalDate.class), rs.getInt("text_length"), rs.getString("sha256"),
-                rs.getString("username"), rs.getObject("created_at", OffsetDateTime.class).toInstant());
+                rs.getString("username"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getInt("claim_count"));
     }
 }

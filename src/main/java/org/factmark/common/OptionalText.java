@@ -1,0 +1,20 @@
+package org.factmark.common;
+
+/** The rule for optional free-text fields: blank means absent, surrounding whitespace goes, length is capped. */
+public final class OptionalText {
+
+    private OptionalText() {
+    }
+
+    /** The stripped value, or null when blank; refuses a value over {@code maxLength} characters. */
+    public static String of(String value, int maxLength, String fieldName) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        String stripped = value.strip();
+        if (stripped.length() > maxLength) {
+            throw new InvalidInputException(fieldName + " has at most " + maxLength + " characters.");
+        }
+        return stripped;
+    }
+}
