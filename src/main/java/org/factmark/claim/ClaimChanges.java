@@ -12,6 +12,11 @@ public record ClaimChanges(Integer start, Integer end, String quote, String type
         return new ClaimChanges(null, null, null, null, null, null, null, null);
     }
 
+    /** True when nothing would change; saving it would only bump the version. */
+    public boolean isEmpty() {
+        return equals(none());
+    }
+
     boolean movesSpan() {
         return start != null || end != null;
     }

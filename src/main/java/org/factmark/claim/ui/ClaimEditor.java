@@ -98,6 +98,10 @@ final class ClaimEditor extends VerticalLayout {
     }
 
     private void save(ClaimChanges changes) {
+        if (changes.isEmpty()) {
+            Notifications.success("Nothing changed.");
+            return;
+        }
         try {
             Claim saved = claims.update(claim.id(), claim.version(), changes);
             Notifications.success("Saved the claim.");
