@@ -3,8 +3,10 @@ package org.factmark.api;
 import org.factmark.common.ConflictException;
 import org.factmark.common.InputTooLargeException;
 import org.factmark.common.InvalidInputException;
+import org.factmark.common.NotAllowedException;
 import org.factmark.common.NotFoundException;
 import org.factmark.common.StaleVersionException;
+import org.factmark.review.IncompleteVerdictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -57,7 +59,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(AccessDeniedException.class)
     ProblemDetail denied(AccessDeniedException e) {
-        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, "Your account is not allowed to do this.");
+        return ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, e instanceof NotAllowedException
+                ? e.getMessage() : "Your account is not allowed to do this.");
+    }
+
+    @ExceptionHandler(IncompleteVerdictException.class)
+    ProblemDetail incomplete(IncompleteVerdictException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_CONTENT, e.getMessage());
     }
 
     @ExceptionHandler(Exception.class)

@@ -8,7 +8,13 @@ import org.factmark.claim.ClaimDraft;
 import org.factmark.claim.ClaimService;
 import org.factmark.claim.ClaimType;
 import org.factmark.claim.ClaimTypeService;
+import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.Confidence;
+import org.factmark.claim.Rating;
+import org.factmark.review.ReviewService;
+import org.factmark.source.SourceLink;
+import org.factmark.source.SourceService;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.factmark.common.InvalidInputException;
 import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
@@ -20,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
@@ -35,20 +42,36 @@ class ClaimApi {
     }
 
     record ChangeClaimRequest(Integer start, Integer end, String quote, String type, String confidence,
-            String claimant, String note, String restatement) {
+            String claimant, String note, String restatement, String status, String rating, String rationale) {
+
+        boolean editsAnnotation() {
+            return start != null || end != null || quote != null || type != null || confidence != null
+                    || claimant != null || note != null || restatement != null;
+        }
+    }
+
+    /** A claim as the API shows it: with the sources it cites. */
+    record ClaimWithSources(@JsonUnwrapped Claim claim, List<SourceLink> sources) {
+    }
+
+    record ClaimPage(List<Claim> content, int page, int size, long totalElements, long totalPages) {
     }
 
     private final ClaimService claims;
     private final ClaimTypeService types;
+    private final SourceService sources;
+    private final ReviewService reviews;
 
-    ClaimApi(ClaimService claims, ClaimTypeService types) {
+    ClaimApi(ClaimService claims, ClaimTypeService types, SourceService sources, ReviewService reviews) {
         this.claims = claims;
         this.types = types;
+        this.sources = sources;
+        this.reviews = reviews;
     }
 
     @PostMapping(path = "/api/documents/{documentId}/claims", consumes = "application/json",
             produces = "application/json")
-    ResponseEntity<Claim> create(@PathVariable long documentId, @RequestBody CreateClaimRequest request) {
+    ResponseEntity<ClaimWithSources> create(@PathVariable long documentId, @RequestBody CreateClaimRequest request) {
         if (request.start() == null || request.end() == null) {
             throw new InvalidInputException("A claim needs start and end offsets (UTF-16 code units, end exclusive).");
         }
@@ -57,7 +80,7 @@ class ClaimApi {
                 request.quote()));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/claims/{id}")
                 .buildAndExpand(created.id()).toUri();
-        return ResponseEntity.created(location).eTag(etag(created)).body(created);
+        return ResponseEntity.created(location).eTag(etag(created)).body(withSources(created));
     }
 
     @GetMapping(path = "/api/documents/{documentId}/claims", produces = "application/json")
@@ -66,21 +89,54 @@ class ClaimApi {
     }
 
     @GetMapping(path = "/api/claims/{id}", produces = "application/json")
-    ResponseEntity<Claim> get(@PathVariable long id) {
+    ResponseEntity<ClaimWithSources> get(@PathVariable long id) {
         Claim claim = claims.get(id);
-        return ResponseEntity.ok().eTag(etag(claim)).body(claim);
+        return ResponseEntity.ok().eTag(etag(claim)).body(withSources(claim));
+    }
+
+    /** Claims across documents, for the review queue: {@code status=IN_REVIEW} lists the oldest first. */
+    @GetMapping(path = "/api/claims", produces = "application/json")
+    ClaimPage search(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
+            @RequestParam(required = false) Long documentId, @RequestParam(defaultValue = "0") int page,
+            @RequestParam(defaultValue = "20") int size) {
+        ClaimStatus wanted = status == null || status.isBlank() ? null : SourceApi.parse(ClaimStatus.class, status,
+                "status");
+        List<Claim> content = claims.search(wanted, type, documentId, (long) page * size, size);
+        long total = claims.count(wanted, type, documentId);
+        return new ClaimPage(content, page, size, total, (total + size - 1) / size);
     }
 
     @PatchMapping(path = "/api/claims/{id}", consumes = {"application/json", "application/merge-patch+json"},
             produces = "application/json")
-    ResponseEntity<Claim> change(@PathVariable long id,
+    ResponseEntity<ClaimWithSources> change(@PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody ChangeClaimRequest request) {
-        Claim changed = claims.update(id, IfMatch.version(ifMatch), new ClaimChanges(request.start(), request.end(),
-                request.quote(), request.type(),
-                request.confidence() == null ? null : Confidence.parse(request.confidence()),
-                request.claimant(), request.note(), request.restatement()));
-        return ResponseEntity.ok().eTag(etag(changed)).body(changed);
+        int version = IfMatch.version(ifMatch);
+        Claim changed = request.status() != null ? changeStatus(id, version, request)
+                : claims.update(id, version, new ClaimChanges(request.start(), request.end(), request.quote(),
+                        request.type(), request.confidence() == null ? null : Confidence.parse(request.confidence()),
+                        request.claimant(), request.note(), request.restatement()));
+        return ResponseEntity.ok().eTag(etag(changed)).body(withSources(changed));
+    }
+
+    /** A status change is a workflow step of its own: sending to review, deciding, or reopening. */
+    private Claim changeStatus(long id, int version, ChangeClaimRequest request) {
+        if (request.editsAnnotation()) {
+            throw new InvalidInputException("Change a claim's status in a request of its own, without other fields "
+                    + "than rating and rationale.");
+        }
+        ClaimStatus status = SourceApi.parse(ClaimStatus.class, request.status(), "status");
+        return switch (status) {
+            case IN_REVIEW -> reviews.sendToReview(id, version);
+            case VERIFIED, REJECTED -> reviews.decide(id, version, status,
+                    request.rating() == null ? null : SourceApi.parse(Rating.class, request.rating(), "rating"),
+                    request.rationale());
+            case OPEN -> reviews.reopen(id, version);
+        };
+    }
+
+    private ClaimWithSources withSources(Claim claim) {
+        return new ClaimWithSources(claim, sources.linksOf(claim.id()));
     }
 
     @DeleteMapping("/api/claims/{id}")

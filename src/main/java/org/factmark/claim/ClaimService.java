@@ -11,6 +11,7 @@ import org.factmark.common.StaleVersionException;
 import org.factmark.document.DocumentService;
 import org.factmark.security.Access;
 import org.factmark.security.CurrentUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -25,15 +26,19 @@ public class ClaimService {
 
     static final int MAX_CLAIMANT_LENGTH = 200;
     static final int MAX_TEXT_LENGTH = 4000;
+    public static final int MAX_PAGE_SIZE = 100;
 
     private final ClaimRepository claims;
     private final ClaimTypeService types;
     private final DocumentService documents;
+    private final ApplicationEventPublisher events;
 
-    ClaimService(ClaimRepository claims, ClaimTypeService types, DocumentService documents) {
+    ClaimService(ClaimRepository claims, ClaimTypeService types, DocumentService documents,
+            ApplicationEventPublisher events) {
         this.claims = claims;
         this.types = types;
         this.documents = documents;
+        this.events = events;
     }
 
     @PreAuthorize(Access.ANY_ROLE)
@@ -48,8 +53,10 @@ public class ClaimService {
                 OptionalText.of(draft.claimant(), MAX_CLAIMANT_LENGTH, "The claimant"),
                 OptionalText.of(draft.note(), MAX_TEXT_LENGTH, "The note"),
                 restatementOrQuote(draft.restatement(), anchor));
-        long id = claims.insert(documentId, values, CurrentUser.require().id());
-        return claims.findById(id).orElseThrow();
+        long actor = CurrentUser.require().id();
+        Claim created = claims.findById(claims.insert(documentId, values, actor)).orElseThrow();
+        events.publishEvent(new ClaimCreated(created, actor));
+        return created;
     }
 
     @PreAuthorize(Access.ANY_ROLE)
@@ -64,6 +71,22 @@ public class ClaimService {
     public List<Claim> forDocument(long documentId) {
         documents.get(documentId);
         return claims.findByDocument(documentId);
+    }
+
+    /** Claims across documents, filtered; those waiting longest for review come first. */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public List<Claim> search(ClaimStatus status, String type, Long documentId, long offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE_SIZE) {
+            throw new InvalidInputException("A page starts at 0 or later and holds 1 to " + MAX_PAGE_SIZE + " claims.");
+        }
+        return claims.search(status, blankToNull(type), documentId, offset, limit);
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public long count(ClaimStatus status, String type, Long documentId) {
+        return claims.count(status, blankToNull(type), documentId);
     }
 
     /** Who has been named as claimant in this document, most often first. */
@@ -94,20 +117,25 @@ public class ClaimService {
                         : current.claimant(),
                 changes.note() != null ? OptionalText.of(changes.note(), MAX_TEXT_LENGTH, "The note") : current.note(),
                 restatement);
-        if (!claims.update(id, version, values, CurrentUser.require().id())) {
+        long actor = CurrentUser.require().id();
+        if (!claims.update(id, version, values, actor)) {
             throw refusal(id);
         }
-        return claims.findById(id).orElseThrow();
+        Claim updated = claims.findById(id).orElseThrow();
+        events.publishEvent(new ClaimEdited(current, updated, actor));
+        return updated;
     }
 
     /** Marks the claim deleted; it stays in the database for the history but is gone everywhere else. */
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional
     public void delete(long id, int version) {
-        requireEditable(id, version);
-        if (!claims.markDeleted(id, version, CurrentUser.require().id())) {
+        Claim current = requireEditable(id, version);
+        long actor = CurrentUser.require().id();
+        if (!claims.markDeleted(id, version, actor)) {
             throw refusal(id);
         }
+        events.publishEvent(new ClaimDeleted(current, actor));
     }
 
     private Claim requireEditable(long id, int version) {
@@ -136,6 +164,10 @@ public class ClaimService {
     private static String restatementOrQuote(String restatement, Anchor anchor) {
         String given = OptionalText.of(restatement, MAX_TEXT_LENGTH, "The restatement");
         return given != null ? given : anchor.quote();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static NotFoundException notFound(long id) {

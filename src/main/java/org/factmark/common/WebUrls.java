@@ -13,6 +13,30 @@ public final class WebUrls {
     }
 
     /**
+     * The form in which a URL is stored and compared: scheme and host lower-cased, the default port
+     * and the fragment dropped; so that one page cited twice is one source. Null when blank.
+     */
+    public static String normalize(String url, String fieldName) {
+        String checked = requireHttp(url, fieldName);
+        if (checked == null) {
+            return null;
+        }
+        try {
+            URI uri = new URI(checked);
+            String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
+            int port = uri.getPort();
+            boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
+                    || (scheme.equals("https") && port == 443);
+            String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+            return scheme + "://" + (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@")
+                    + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path
+                    + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        } catch (URISyntaxException e) {
+            throw new InvalidInputException(fieldName + " is not a valid URL: " + e.getReason() + ".");
+        }
+    }
+
+    /**
      * Returns the URL, trimmed, or null when blank; refuses anything but http(s), so that a stored
      * link can never become a {@code javascript:} or {@code file:} link in someone's browser.
      */

@@ -2,6 +2,7 @@ package org.factmark.claim.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.factmark.claim.Anchor;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.Confidence;
+import org.factmark.claim.Rating;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -26,10 +28,12 @@ public class ClaimRepository {
     private static final String SELECT_CLAIM = """
             select c.id, c.document_id, c.start_offset, c.end_offset, c.quote, c.prefix, c.suffix, c.type_code,
                    c.confidence, c.claimant, c.note, c.restatement, c.status, c.version,
-                   creator.username as created_by, c.created_at, editor.username as updated_by, c.updated_at
+                   creator.username as created_by, c.created_at, editor.username as updated_by, c.updated_at,
+                   c.rating, c.rationale, decider.username as decided_by, c.decided_at
             from claim c
             join app_user creator on creator.id = c.created_by
             join app_user editor on editor.id = c.updated_by
+            left join app_user decider on decider.id = c.decided_by
             """;
 
     /** Document order: by start, the longer of two claims that start together first, then by age. */
@@ -100,6 +104,35 @@ public class ClaimRepository {
                 .list();
     }
 
+    private static final String MATCHES_FILTER = """
+             where c.deleted_at is null
+               and (cast(:status as text) is null or c.status = :status)
+               and (cast(:type as text) is null or c.type_code = :type)
+               and (cast(:documentId as bigint) is null or c.document_id = :documentId)
+            """;
+
+    /** Claims across documents, those waiting longest for review first (then by creation). */
+    public List<Claim> search(ClaimStatus status, String type, Long documentId, long offset, int limit) {
+        return jdbc.sql(SELECT_CLAIM + MATCHES_FILTER
+                        + " order by coalesce(c.sent_to_review_at, c.created_at), c.id offset :offset limit :limit")
+                .param("status", status == null ? null : status.name())
+                .param("type", type)
+                .param("documentId", documentId)
+                .param("offset", offset)
+                .param("limit", limit)
+                .query((rs, row) -> claim(rs))
+                .list();
+    }
+
+    public long count(ClaimStatus status, String type, Long documentId) {
+        return jdbc.sql("select count(*) from claim c" + MATCHES_FILTER)
+                .param("status", status == null ? null : status.name())
+                .param("type", type)
+                .param("documentId", documentId)
+                .query(Long.class)
+                .single();
+    }
+
     /** Claimants already named in this document, most used first, for suggestions. */
     public List<String> findClaimants(long documentId) {
         return jdbc.sql("""
@@ -134,6 +167,12 @@ public class ClaimRepository {
                 rs.getString("note"), rs.getString("restatement"), ClaimStatus.valueOf(rs.getString("status")),
                 rs.getInt("version"), rs.getString("created_by"),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(), rs.getString("updated_by"),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getString("rating") == null ? null : Rating.valueOf(rs.getString("rating")), rs.getString("rationale"),
+                rs.getString("decided_by"), instant(rs.getObject("decided_at", OffsetDateTime.class)));
+    }
+
+    private static Instant instant(OffsetDateTime time) {
+        return time == null ? null : time.toInstant();
     }
 }

@@ -6,6 +6,7 @@ import com.vaadin.flow.server.ServiceInitEvent;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import org.factmark.common.ConflictException;
 import org.factmark.common.InvalidInputException;
+import org.factmark.common.NotAllowedException;
 import org.factmark.common.NotFoundException;
 import org.factmark.common.StaleVersionException;
 import org.slf4j.Logger;
@@ -40,6 +41,9 @@ class UserFacingErrors implements VaadinServiceInitListener {
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidInputException || cause instanceof StaleVersionException
                     || cause instanceof NotFoundException || cause instanceof ConflictException) {
+                return cause.getMessage();
+            }
+            if (cause instanceof NotAllowedException) {
                 return cause.getMessage();
             }
             if (cause instanceof AccessDeniedException) {

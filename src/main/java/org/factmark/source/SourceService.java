@@ -1,0 +1,146 @@
+package org.factmark.source;
+
+import java.util.List;
+import org.factmark.claim.Claim;
+import org.factmark.claim.ClaimService;
+import org.factmark.common.ConflictException;
+import org.factmark.common.InvalidInputException;
+import org.factmark.common.NotFoundException;
+import org.factmark.common.OptionalText;
+import org.factmark.common.WebUrls;
+import org.factmark.document.DocumentService;
+import org.factmark.security.Access;
+import org.factmark.security.CurrentUser;
+import org.factmark.source.internal.SourceRepository;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The gate to sources and to the links between claims and the sources they cite. */
+@Service
+public class SourceService {
+
+    private static final int MAX_SEARCH_RESULTS = 50;
+
+    private final SourceRepository sources;
+    private final ClaimService claims;
+    private final DocumentService documents;
+    private final ApplicationEventPublisher events;
+
+    SourceService(SourceRepository sources, ClaimService claims, DocumentService documents,
+            ApplicationEventPublisher events) {
+        this.sources = sources;
+        this.claims = claims;
+        this.documents = documents;
+        this.events = events;
+    }
+
+    /** The source found or added, and whether it was added. */
+    public record Outcome(Source source, boolean created) {
+    }
+
+    /** Finds or adds the source: the same normalised URL, or the same passage, is always one source. */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional
+    public Outcome findOrCreate(NewSource draft) {
+        NewSource source = checked(draft);
+        // Inserting first and reading back what is there settles a race between two reviewers adding
+        // the same URL at once: one row, and both get it.
+        boolean created = sources.insertUnlessPresent(source, CurrentUser.require().id());
+        return new Outcome((source.url() != null ? sources.findByUrl(source.url())
+                : sources.findPassage(source.documentId(), source.claimId())).orElseThrow(), created);
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public Source get(long id) {
+        return sources.findById(id).orElseThrow(() -> new NotFoundException("There is no source with id " + id + "."));
+    }
+
+    /** Sources matching what was typed (title, publisher, URL), most cited first; all when blank. */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public List<Source> search(String query) {
+        return sources.search(query == null || query.isBlank() ? null : query.strip(), MAX_SEARCH_RESULTS);
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional
+    public SourceLink link(long claimId, long sourceId, Stance stance, String excerpt) {
+        requireOpenForChanges(claimId);
+        Source source = get(sourceId);
+        if (stance == null) {
+            throw new InvalidInputException("Say how the source bears on the claim: SUPPORTS, REFUTES or CONTEXT.");
+        }
+        long actor = CurrentUser.require().id();
+        if (!sources.link(claimId, source.id(), stance, OptionalText.of(excerpt, 4000, "The excerpt"), actor)) {
+            throw new ConflictException("This claim already cites \"" + source.title() + "\".");
+        }
+        SourceLink link = linkOf(claimId, source.id());
+        events.publishEvent(new SourceLinked(link, actor));
+        return link;
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional
+    public void unlink(long claimId, long sourceId) {
+        requireOpenForChanges(claimId);
+        SourceLink link = sources.linksOf(claimId).stream().filter(l -> l.source().id() == sourceId).findFirst()
+                .orElseThrow(() -> new NotFoundException("Claim " + claimId + " does not cite source " + sourceId + "."));
+        sources.unlink(claimId, sourceId);
+        events.publishEvent(new SourceUnlinked(link, CurrentUser.require().id()));
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public List<SourceLink> linksOf(long claimId) {
+        return sources.linksOf(claimId);
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public int countLinks(long claimId) {
+        return sources.countLinks(claimId);
+    }
+
+    private SourceLink linkOf(long claimId, long sourceId) {
+        return sources.linksOf(claimId).stream().filter(l -> l.source().id() == sourceId).findFirst().orElseThrow();
+    }
+
+    /** Links change what a claim rests on, so a decided claim keeps its sources until it is reopened. */
+    private void requireOpenForChanges(long claimId) {
+        Claim claim = claims.get(claimId);
+        if (claim.status().isDecided()) {
+            throw new ConflictException("This claim is " + claim.status().name().toLowerCase()
+                    + "; an editor has to reopen it before its sources change.");
+        }
+    }
+
+    private NewSource checked(NewSource draft) {
+        String title = OptionalText.of(draft.title(), 500, "The title");
+        if (draft.documentId() != null) {
+            var document = documents.get(draft.documentId());
+            if (draft.claimId() != null && claims.get(draft.claimId()).documentId() != document.id()) {
+                throw new InvalidInputException("Claim " + draft.claimId() + " is not in document " + document.id() + ".");
+            }
+            String publisher = OptionalText.of(draft.publisher(), 200, "The publisher");
+            return new NewSource(null, document.id(), draft.claimId(), title != null ? title : document.title(),
+                    publisher != null ? publisher : document.outlet(), SourceKind.FACTMARK_DOCUMENT,
+                    draft.accessedOn(), null, OptionalText.of(draft.note(), 4000, "The note"));
+        }
+        String url = WebUrls.normalize(draft.url(), "The source's URL");
+        if (url == null) {
+            throw new InvalidInputException("A source needs a URL (http or https) or a Factmark document.");
+        }
+        if (title == null) {
+            throw new InvalidInputException("A source needs a title.");
+        }
+        if (draft.kind() == SourceKind.FACTMARK_DOCUMENT) {
+            throw new InvalidInputException("A web page cannot be of kind FACTMARK_DOCUMENT.");
+        }
+        return new NewSource(url, null, null, title, OptionalText.of(draft.publisher(), 200, "The publisher"),
+                draft.kind() == null ? SourceKind.OTHER : draft.kind(), draft.accessedOn(),
+                WebUrls.normalize(draft.archiveUrl(), "The archive URL"), OptionalText.of(draft.note(), 4000, "The note"));
+    }
+}
