@@ -1,5 +1,6 @@
 package org.factmark.api;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.net.URI;
 import java.util.List;
 import org.factmark.claim.Claim;
@@ -14,7 +15,6 @@ import org.factmark.claim.Rating;
 import org.factmark.review.ReviewService;
 import org.factmark.source.SourceLink;
 import org.factmark.source.SourceService;
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import org.factmark.common.InvalidInputException;
 import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
