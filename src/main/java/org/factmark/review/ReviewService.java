@@ -125,6 +125,12 @@ public class ReviewService {
         return history.forClaim(claims.get(claimId).id());
     }
 
+    /** Whether the signed-in user may verify, reject and reopen claims (editors and admins). */
+    @PreAuthorize(Access.ANY_ROLE)
+    public boolean mayDecide() {
+        return isEditor(CurrentUser.require());
+    }
+
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional(readOnly = true)
     public boolean fourEyesRequired() {

@@ -123,6 +123,38 @@ final class Workspace {
         return browser.findElement(By.cssSelector(".claim-editor-quote")).getText();
     }
 
+    /** Types into the Vaadin text field or text area with this label (replacing what is there). */
+    void typeInto(String label, String text) {
+        WebElement input = wait.until(driver -> (WebElement) js("""
+                const field = [...document.querySelectorAll('vaadin-text-field, vaadin-text-area')]
+                    .find(f => f.label === arguments[0] && f.getClientRects().length > 0);
+                return field ? field.querySelector('input, textarea') : null;""", label));
+        input.clear();
+        input.sendKeys(text);
+    }
+
+    /** Clicks the visible Vaadin button with exactly this text, after leaving the field in focus as a click would. */
+    void clickButton(String text) {
+        wait.until(driver -> (Boolean) js("""
+                document.activeElement?.blur();
+                const button = [...document.querySelectorAll('vaadin-button')]
+                    .find(b => b.textContent.trim() === arguments[0] && b.getClientRects().length > 0 && !b.disabled);
+                if (button) button.click();
+                return !!button;""", text));
+    }
+
+    /** Picks the item with this text in the Vaadin select with this label. */
+    void chooseInSelect(String label, String item) {
+        wait.until(driver -> (Boolean) js("""
+                const select = [...document.querySelectorAll('vaadin-select')].find(s => s.label === arguments[0]);
+                if (!select) return false;
+                select.opened = true;
+                const option = [...document.querySelectorAll('vaadin-select-item')]
+                    .find(i => i.textContent.trim() === arguments[1]);
+                if (option) option.click();
+                return !!option;""", label, item));
+    }
+
     Object js(String script, Object... arguments) {
         return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }

@@ -70,7 +70,8 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
     private String title = "Document · Factmark";
     private List<Claim> allClaims = List.of();
 
-    AnnotationWorkspace(DocumentService documents, ClaimService claims, ClaimTypeService claimTypes) {
+    AnnotationWorkspace(DocumentService documents, ClaimService claims, ClaimTypeService claimTypes,
+            List<ClaimPanelSection> sections) {
         this.documents = documents;
         this.claims = claims;
         this.types = claimTypes.all();
@@ -80,7 +81,7 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
 
         newClaimForm = new NewClaimForm(types.stream().filter(ClaimType::active).toList(), List.of(),
                 this::create, this::cancelNewClaim);
-        editor = new ClaimEditor(claims, types, this::changed, this::deleted);
+        editor = new ClaimEditor(claims, types, sections, this::changed, this::deleted);
 
         annotator.addSelectListener(selection -> selected(selection.start, selection.end, selection.x, selection.y));
         annotator.addHighlightClickListener(click -> findClaim(click.claimId).ifPresent(this::focus));
@@ -98,6 +99,9 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
             text = documents.text(documentId);
             showDocument(document);
             reloadClaims();
+            event.getLocation().getQueryParameters().getSingleParameter("claim")
+                    .filter(id -> id.matches("\\d{1,18}")).flatMap(id -> findClaim(Long.parseLong(id)))
+                    .ifPresent(this::focus);
         } catch (NotFoundException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
         }

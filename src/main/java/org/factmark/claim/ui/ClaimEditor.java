@@ -37,8 +37,12 @@ final class ClaimEditor extends VerticalLayout {
     private Claim claim;
     private int[] lastSelection;
 
-    ClaimEditor(ClaimService claims, List<ClaimType> allTypes, Consumer<Claim> onChanged, Runnable onDeleted) {
+    private final List<ClaimPanelSection> sections;
+
+    ClaimEditor(ClaimService claims, List<ClaimType> allTypes, List<ClaimPanelSection> sections,
+            Consumer<Claim> onChanged, Runnable onDeleted) {
         this.claims = claims;
+        this.sections = sections;
         this.allTypes = allTypes;
         this.onChanged = onChanged;
         this.onDeleted = onDeleted;
@@ -79,6 +83,7 @@ final class ClaimEditor extends VerticalLayout {
 
         add(new H3("Claim"), quote, provenance, fields.layout(), new HorizontalLayout(start, end), useSelection,
                 new HorizontalLayout(save, delete));
+        sections.forEach(section -> add(section.render(claim, onChanged)));
         setVisible(true);
     }
 

@@ -1,0 +1,75 @@
+package org.factmark.review.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.factmark.claim.Claim;
+import org.factmark.claim.ClaimService;
+import org.factmark.claim.ClaimStatus;
+import org.factmark.claim.ClaimType;
+import org.factmark.claim.ClaimTypeService;
+import org.factmark.document.DocumentService;
+import org.factmark.document.ui.DocumentMeta;
+
+/** Claims waiting for a verdict, across all documents, those waiting longest first. */
+@Route("review")
+@PageTitle("Review queue · Factmark")
+@Menu(title = "Review queue", order = 2)
+@PermitAll
+class ReviewQueueView extends VerticalLayout {
+
+    final ComboBox<ClaimType> typeFilter = new ComboBox<>("Type");
+    final Grid<Claim> grid = new Grid<>();
+    private final Map<Long, String> documentTitles = new HashMap<>();
+
+    ReviewQueueView(ClaimService claims, ClaimTypeService types, DocumentService documents) {
+        setSizeFull();
+        typeFilter.setItems(types.all());
+        typeFilter.setItemLabelGenerator(ClaimType::name);
+        typeFilter.setClearButtonVisible(true);
+
+        grid.addColumn(claim -> age(claim.updatedAt())).setHeader("Waiting").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Claim::type).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
+        grid.addColumn(Claim::quote).setHeader("Claim").setFlexGrow(1);
+        grid.addColumn(claim -> documentTitles.computeIfAbsent(claim.documentId(),
+                id -> documents.get(id).title())).setHeader("Document").setAutoWidth(true);
+        grid.addColumn(Claim::createdBy).setHeader("Author").setAutoWidth(true).setFlexGrow(0);
+        grid.setItems(query -> claims.search(ClaimStatus.IN_REVIEW, typeCode(), null, query.getOffset(),
+                        query.getLimit()).stream(),
+                query -> Math.toIntExact(claims.count(ClaimStatus.IN_REVIEW, typeCode(), null)));
+        grid.setEmptyStateText("Nothing waiting for review.");
+        grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(
+                DocumentMeta.location(click.getItem().documentId()),
+                QueryParameters.of("claim", String.valueOf(click.getItem().id())))));
+        typeFilter.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+
+        var header = new HorizontalLayout(new H2("Review queue"), typeFilter);
+        header.setAlignItems(FlexComponent.Alignment.BASELINE);
+        add(header, grid);
+    }
+
+    private String typeCode() {
+        return typeFilter.getValue() == null ? null : typeFilter.getValue().code();
+    }
+
+    /** How long ago the claim last changed, which for a claim in review is when it was sent. */
+    private static String age(Instant since) {
+        Duration waited = Duration.between(since, Instant.now());
+        if (waited.toDays() > 0) {
+            return waited.toDays() + " d";
+        }
+        return waited.toHours() > 0 ? waited.toHours() + " h" : Math.max(1, waited.toMinutes()) + " min";
+    }
+}

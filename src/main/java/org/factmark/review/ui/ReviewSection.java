@@ -1,0 +1,264 @@
+package org.factmark.review.ui;
+
+import com.vaadin.flow.component.Component;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.details.Details;
+import com.vaadin.flow.component.dialog.Dialog;
+import com.vaadin.flow.component.formlayout.FormLayout;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.AnchorTarget;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.component.textfield.TextArea;
+import com.vaadin.flow.component.textfield.TextField;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.function.Consumer;
+import org.factmark.claim.Claim;
+import org.factmark.claim.ClaimService;
+import org.factmark.claim.ClaimStatus;
+import org.factmark.claim.Rating;
+import org.factmark.claim.ui.ClaimPanelSection;
+import org.factmark.common.ui.Notifications;
+import org.factmark.review.ReviewService;
+import org.factmark.source.NewSource;
+import org.factmark.source.Source;
+import org.factmark.source.SourceKind;
+import org.factmark.source.SourceLink;
+import org.factmark.source.SourceService;
+import org.factmark.source.Stance;
+
+/**
+ * The review part of the claim panel: the claim's sources, its place in the workflow and its
+ * verdict, the discussion, and the history. Every action goes through the services, which apply
+ * the same rules as the API.
+ */
+@org.springframework.stereotype.Component
+class ReviewSection implements ClaimPanelSection {
+
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
+            FormatStyle.SHORT).withZone(ZoneId.systemDefault());
+
+    private final ReviewService reviews;
+    private final SourceService sources;
+    private final ClaimService claims;
+
+    ReviewSection(ReviewService reviews, SourceService sources, ClaimService claims) {
+        this.reviews = reviews;
+        this.sources = sources;
+        this.claims = claims;
+    }
+
+    @Override
+    public Component render(Claim claim, Consumer<Claim> changed) {
+        var section = new VerticalLayout(workflow(claim, changed), sourcesOf(claim, changed), discussion(claim),
+                history(claim));
+        section.setPadding(false);
+        section.addClassName("review-section");
+        return section;
+    }
+
+    private Component workflow(Claim claim, Consumer<Claim> changed) {
+        var box = new VerticalLayout(new H4("Verdict"));
+        box.setPadding(false);
+        box.setSpacing(false);
+        if (claim.rating() != null || claim.rationale() != null) {
+            var verdict = new Div(new Span((claim.rating() == null ? "" : claim.rating().words() + " · ")
+                    + (claim.rationale() == null ? "" : claim.rationale())));
+            verdict.addClassName("claim-verdict");
+            box.add(verdict);
+        }
+        if (claim.verifiedBy() != null) {
+            box.add(meta((claim.status() == ClaimStatus.VERIFIED ? "Verified" : "Rejected") + " by "
+                    + claim.verifiedBy() + " on " + WHEN.format(claim.verifiedAt())));
+        }
+        var actions = new HorizontalLayout();
+        switch (claim.status()) {
+            case OPEN -> actions.add(button("Send to review", true,
+                    () -> changed.accept(reviews.sendToReview(claim.id(), claim.version()))));
+            case IN_REVIEW -> {
+                box.add(meta("In review: waiting for an editor."));
+                if (reviews.mayDecide()) {
+                    actions.add(button("Verify…", true, () -> decide(claim, ClaimStatus.VERIFIED, changed)),
+                            button("Reject…", false, () -> decide(claim, ClaimStatus.REJECTED, changed)));
+                }
+            }
+            case VERIFIED, REJECTED -> {
+                if (reviews.mayDecide()) {
+                    actions.add(button("Reopen", false, () -> changed.accept(reviews.reopen(claim.id(),
+                            claim.version()))));
+                }
+            }
+        }
+        box.add(actions);
+        return box;
+    }
+
+    private void decide(Claim claim, ClaimStatus decision, Consumer<Claim> changed) {
+        var rating = new Select<Rating>();
+        rating.setLabel("Rating");
+        rating.setItems(Rating.values());
+        rating.setItemLabelGenerator(Rating::words);
+        var rationale = new TextArea("Rationale");
+        rationale.setHelperText("What a reader of the published fact-check will see");
+        rationale.setWidthFull();
+        var form = decision == ClaimStatus.VERIFIED ? new FormLayout(rating, rationale) : new FormLayout(rationale);
+        var dialog = new Dialog((decision == ClaimStatus.VERIFIED ? "Verify" : "Reject") + " this claim", form);
+        dialog.setWidth("32rem");
+        var confirm = new Button(decision == ClaimStatus.VERIFIED ? "Verify" : "Reject", click -> {
+            Claim decided = reviews.decide(claim.id(), claim.version(), decision, rating.getValue(),
+                    rationale.getValue());
+            dialog.close();
+            Notifications.success(decision == ClaimStatus.VERIFIED ? "Verified the claim." : "Rejected the claim.");
+            changed.accept(decided);
+        });
+        confirm.addThemeVariants(ButtonVariant.PRIMARY);
+        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
+        dialog.open();
+    }
+
+    private Component sourcesOf(Claim claim, Consumer<Claim> changed) {
+        var box = new VerticalLayout(new H4("Sources"));
+        box.setPadding(false);
+        box.setSpacing(false);
+        boolean editable = !claim.status().isDecided();
+        var links = sources.linksOf(claim.id());
+        if (links.isEmpty()) {
+            box.add(meta("No sources yet."));
+        }
+        for (SourceLink link : links) {
+            var row = new HorizontalLayout(sourceLabel(link.source()), new Span(words(link.stance()).toLowerCase()));
+            row.addClassName("source-link");
+            if (link.excerpt() != null) {
+                row.add(new Span("“" + link.excerpt() + "”"));
+            }
+            if (editable) {
+                var remove = new Button("Remove", click -> {
+                    sources.unlink(claim.id(), link.source().id());
+                    changed.accept(claims.get(claim.id()));
+                });
+                remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+                row.add(remove);
+            }
+            box.add(row);
+        }
+        if (editable) {
+            box.add(addSource(claim, changed));
+        }
+        return box;
+    }
+
+    /** Search existing sources as you type, or give a new URL with a title. */
+    private Component addSource(Claim claim, Consumer<Claim> changed) {
+        var existing = new ComboBox<Source>("Cite a source");
+        existing.setPlaceholder("Search by title, publisher or URL");
+        existing.setItems(query -> sources.search(query.getFilter().orElse("")).stream()
+                .skip(query.getOffset()).limit(query.getLimit()));
+        existing.setItemLabelGenerator(source -> source.title() + (source.url() == null ? "" : " · " + source.url()));
+        existing.setWidthFull();
+        var url = new TextField("…or a new URL");
+        url.setPlaceholder("https://");
+        var title = new TextField("Title of the new source");
+        var kind = new Select<SourceKind>();
+        kind.setLabel("Kind");
+        kind.setItems(SourceKind.PRIMARY_DOCUMENT, SourceKind.OFFICIAL_STATEMENT, SourceKind.NEWS_REPORT,
+                SourceKind.EXPERT, SourceKind.DATASET, SourceKind.OTHER);
+        kind.setItemLabelGenerator(ReviewSection::words);
+        kind.setValue(SourceKind.NEWS_REPORT);
+        var stance = new RadioButtonGroup<Stance>("Stance");
+        stance.setItems(Stance.values());
+        stance.setItemLabelGenerator(ReviewSection::words);
+        stance.setValue(Stance.SUPPORTS);
+        var excerpt = new TextField("Excerpt (optional)");
+        var link = new Button("Cite", click -> {
+            long sourceId = existing.getValue() != null ? existing.getValue().id()
+                    : sources.findOrCreate(NewSource.web(url.getValue(), title.getValue(), null, kind.getValue()))
+                            .source().id();
+            sources.link(claim.id(), sourceId, stance.getValue(), excerpt.getValue());
+            Notifications.success("Linked the source.");
+            changed.accept(claims.get(claim.id()));
+        });
+        link.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SMALL);
+        var form = new FormLayout(existing, url, title, kind, stance, excerpt);
+        form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("24rem", 2));
+        form.setColspan(existing, 2);
+        return new VerticalLayout(form, link);
+    }
+
+    private Component discussion(Claim claim) {
+        var thread = new VerticalLayout();
+        thread.setPadding(false);
+        thread.setSpacing(false);
+        Runnable show = () -> {
+            thread.removeAll();
+            reviews.comments(claim.id()).forEach(comment -> {
+                var entry = new Div(new Span(comment.text()));
+                entry.add(meta(comment.author() + " · " + WHEN.format(comment.createdAt())));
+                entry.addClassName("claim-comment");
+                thread.add(entry);
+            });
+        };
+        show.run();
+        var text = new TextField();
+        text.setPlaceholder("Add to the discussion");
+        text.setWidthFull();
+        var send = new Button("Comment", click -> {
+            reviews.comment(claim.id(), text.getValue());
+            text.clear();
+            show.run();
+        });
+        send.addThemeVariants(ButtonVariant.SMALL);
+        var box = new VerticalLayout(new H4("Discussion"), thread, new HorizontalLayout(text, send));
+        box.setPadding(false);
+        return box;
+    }
+
+    private Component history(Claim claim) {
+        var timeline = new VerticalLayout();
+        timeline.setPadding(false);
+        timeline.setSpacing(false);
+        var entries = reviews.history(claim.id());
+        entries.forEach(entry -> timeline.add(meta(WHEN.format(entry.at()) + " · " + entry.actor() + " · "
+                + entry.action().replace('_', ' ').toLowerCase())));
+        return new Details("History (" + entries.size() + ")", timeline);
+    }
+
+    private static Component sourceLabel(Source source) {
+        if (source.url() != null) {
+            // Only http(s) URLs are stored, so the link cannot run script.
+            var link = new Anchor(source.url(), source.title(), AnchorTarget.BLANK);
+            link.getElement().setAttribute("rel", "noopener noreferrer");
+            return link;
+        }
+        return new Span(source.title() + " (Factmark document " + source.documentId() + ")");
+    }
+
+    /** An enum constant as words: NEWS_REPORT reads "News report". */
+    private static String words(Enum<?> constant) {
+        String words = constant.name().replace('_', ' ').toLowerCase();
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static Button button(String text, boolean primary, Runnable action) {
+        var button = new Button(text, click -> action.run());
+        button.addThemeVariants(ButtonVariant.SMALL);
+        if (primary) {
+            button.addThemeVariants(ButtonVariant.PRIMARY);
+        }
+        return button;
+    }
+
+    private static Span meta(String text) {
+        var span = new Span(text);
+        span.addClassName("claim-card-meta");
+        return span;
+    }
+}
