@@ -29,6 +29,15 @@ class ArchitectureTest {
     }
 
     @Test
+    void every_view_states_who_may_open_it() {
+        classes().that().areAnnotatedWith(com.vaadin.flow.router.Route.class)
+                .should().beAnnotatedWith(jakarta.annotation.security.PermitAll.class)
+                .orShould().beAnnotatedWith(jakarta.annotation.security.RolesAllowed.class)
+                .orShould().beAnnotatedWith(com.vaadin.flow.server.auth.AnonymousAllowed.class)
+                .check(FACTMARK);
+    }
+
+    @Test
     void only_views_and_the_main_layout_use_vaadin_components() {
         noClasses().that().resideOutsideOfPackages("..ui..").and().doNotHaveSimpleName("MainLayout")
                 .and().doNotHaveSimpleName("Application")

@@ -21,8 +21,12 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
-/** Every API error is an RFC 9457 problem detail whose {@code detail} tells the caller what to fix. */
-@RestControllerAdvice(basePackageClasses = ApiExceptionHandler.class)
+/**
+ * Every API error is an RFC 9457 problem detail whose {@code detail} tells the caller what to fix.
+ * Global on purpose: errors raised before a controller is chosen (405, 406, 415) need it too; the
+ * Vaadin UI is not a Spring MVC controller, so nothing else is affected.
+ */
+@RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);

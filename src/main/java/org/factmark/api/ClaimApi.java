@@ -112,6 +112,10 @@ class ClaimApi {
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody ChangeClaimRequest request) {
         int version = IfMatch.version(ifMatch);
+        if (request.status() == null && (request.rating() != null || request.rationale() != null)) {
+            throw new InvalidInputException("A rating and a rationale come with a decision: send \"status\" "
+                    + "VERIFIED or REJECTED with them.");
+        }
         Claim changed = request.status() != null ? changeStatus(id, version, request)
                 : claims.update(id, version, new ClaimChanges(request.start(), request.end(), request.quote(),
                         request.type(), request.confidence() == null ? null : Confidence.parse(request.confidence()),

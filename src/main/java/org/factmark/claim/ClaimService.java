@@ -1,6 +1,7 @@
 package org.factmark.claim;
 
 import java.util.List;
+import java.util.Locale;
 import org.factmark.claim.internal.ClaimRepository;
 import org.factmark.claim.internal.ClaimRepository.ClaimValues;
 import org.factmark.common.ConflictException;
@@ -100,6 +101,9 @@ public class ClaimService {
     @Transactional
     public Claim update(long id, int version, ClaimChanges changes) {
         Claim current = requireEditable(id, version);
+        if (changes.quote() != null && !changes.movesSpan()) {
+            throw new InvalidInputException("A quote is checked against a new span: send start and end with it.");
+        }
         Anchor anchor = current.anchor();
         if (changes.movesSpan()) {
             anchor = Anchor.in(documents.text(current.documentId()),
@@ -117,6 +121,10 @@ public class ClaimService {
                         : current.claimant(),
                 changes.note() != null ? OptionalText.of(changes.note(), MAX_TEXT_LENGTH, "The note") : current.note(),
                 restatement);
+        if (values.equals(valuesOf(current))) {
+            // Nothing changes: no write, no new version, no history entry.
+            return current;
+        }
         long actor = CurrentUser.require().id();
         if (!claims.update(id, version, values, actor)) {
             throw refusal(id);
@@ -144,7 +152,7 @@ public class ClaimService {
             throw stale(current);
         }
         if (current.status().isDecided()) {
-            throw new ConflictException("This claim is " + current.status().name().toLowerCase()
+            throw new ConflictException("This claim is " + current.status().name().toLowerCase(Locale.ROOT)
                     + " and read-only; an editor has to reopen it first.");
         }
         return current;
@@ -161,13 +169,18 @@ public class ClaimService {
                 + "Look at the current version and apply your change again.");
     }
 
+    private static ClaimValues valuesOf(Claim claim) {
+        return new ClaimValues(claim.anchor(), claim.type(), claim.confidence(), claim.claimant(), claim.note(),
+                claim.restatement());
+    }
+
     private static String restatementOrQuote(String restatement, Anchor anchor) {
         String given = OptionalText.of(restatement, MAX_TEXT_LENGTH, "The restatement");
         return given != null ? given : anchor.quote();
     }
 
     private static String blankToNull(String value) {
-        return value == null || value.isBlank() ? null : value.strip();
+        return OptionalText.of(value, 100, "The filter");
     }
 
     private static NotFoundException notFound(long id) {

@@ -1,11 +1,13 @@
 package org.factmark.claim;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.regex.Pattern;
 import org.factmark.claim.internal.ClaimTypeRepository;
 import org.factmark.common.ConflictException;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
+import org.factmark.common.OptionalText;
 import org.factmark.common.StaleVersionException;
 import org.factmark.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -92,14 +94,15 @@ public class ClaimTypeService {
     }
 
     private static String requireName(String name) {
-        if (name == null || name.isBlank() || name.strip().length() > 60) {
+        String checked = OptionalText.of(name, 60, "A type's name");
+        if (checked == null) {
             throw new InvalidInputException("A type needs a name of 1 to 60 characters.");
         }
-        return name.strip();
+        return checked;
     }
 
     private static String requireColour(String colour) {
-        String lower = colour == null ? "" : colour.strip().toLowerCase();
+        String lower = colour == null ? "" : colour.strip().toLowerCase(Locale.ROOT);
         if (!COLOUR.matcher(lower).matches()) {
             throw new InvalidInputException("A colour is written #rrggbb, for example #1c7ed6.");
         }
@@ -107,6 +110,7 @@ public class ClaimTypeService {
     }
 
     private static String describe(String description) {
-        return description == null ? "" : description.strip();
+        String checked = OptionalText.of(description, 500, "The description");
+        return checked == null ? "" : checked;
     }
 }

@@ -11,7 +11,7 @@ public final class OptionalText {
         if (value == null || value.isBlank()) {
             return null;
         }
-        String stripped = value.strip();
+        String stripped = StorableText.check(value, fieldName).strip();
         if (stripped.length() > maxLength) {
             throw new InvalidInputException(fieldName + " has at most " + maxLength + " characters.");
         }

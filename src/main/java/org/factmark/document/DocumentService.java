@@ -4,6 +4,8 @@ import java.util.List;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
 import org.factmark.common.OptionalText;
+import org.factmark.common.PlausibleDate;
+import org.factmark.common.StorableText;
 import org.factmark.common.WebUrls;
 import org.factmark.document.internal.DocumentRepository;
 import org.factmark.security.Access;
@@ -84,7 +86,7 @@ public class DocumentService {
                 text,
                 WebUrls.requireHttp(document.url(), "The URL"),
                 OptionalText.of(document.outlet(), MAX_OUTLET_LENGTH, "The outlet"),
-                document.publishedAt(),
+                PlausibleDate.check(document.publishedAt(), "The publication date"),
                 DocumentText.sha256(text),
                 createdBy);
         return documents.findById(id).orElseThrow();
@@ -102,7 +104,7 @@ public class DocumentService {
     }
 
     private static String blankToNull(String query) {
-        return query == null || query.isBlank() ? null : query.strip();
+        return query == null || query.isBlank() ? null : StorableText.check(query, "The search").strip();
     }
 
     private static NotFoundException notFound(long id) {

@@ -6,6 +6,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import org.factmark.common.InputTooLargeException;
 import org.factmark.common.InvalidInputException;
+import org.factmark.common.StorableText;
 
 /**
  * The one place that decides what text may be stored. Line endings become {@code \n}; nothing else is
@@ -27,6 +28,7 @@ final class DocumentText {
             throw new InvalidInputException("The text contains NUL characters, which a document may not hold. "
                     + "Is it a binary file?");
         }
+        StorableText.check(raw, "The text");
         String text = raw.replace("\r\n", "\n").replace('\r', '\n');
         int bytes = utf8Length(text);
         if (bytes > MAX_BYTES) {

@@ -2,6 +2,7 @@ package org.factmark.review;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimService;
 import org.factmark.claim.ClaimStatus;
@@ -176,7 +177,7 @@ public class ReviewService {
     }
 
     private static String label(Claim claim) {
-        return claim.status().name().replace('_', ' ').toLowerCase();
+        return claim.status().name().replace('_', ' ').toLowerCase(Locale.ROOT);
     }
 
     private static boolean isEditor(FactmarkUser user) {

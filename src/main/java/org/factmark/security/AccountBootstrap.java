@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Set;
 import org.factmark.common.DemoMode;
+import org.factmark.common.InvalidInputException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -49,6 +50,11 @@ class AccountBootstrap implements ApplicationRunner {
             return;
         }
         if (adminPassword != null && !adminPassword.isBlank()) {
+            try {
+                UserService.checkPassword(adminPassword);
+            } catch (InvalidInputException e) {
+                throw new IllegalStateException("FACTMARK_ADMIN_PASSWORD is not usable: " + e.getMessage(), e);
+            }
             users.createInitialAccount("admin", "Administrator", adminPassword, Set.of(Role.ADMIN));
             log.info("Created the first admin account 'admin' with the password from FACTMARK_ADMIN_PASSWORD");
         } else {

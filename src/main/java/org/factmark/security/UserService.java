@@ -1,11 +1,14 @@
 package org.factmark.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
+import org.factmark.common.OptionalText;
+import org.factmark.common.StorableText;
 import org.factmark.common.StaleVersionException;
 import org.factmark.security.internal.UserRepository;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -85,6 +88,11 @@ public class UserService {
         users.insert(username, displayName, hash(password), roles);
     }
 
+    /** Checks a password given from outside (FACTMARK_ADMIN_PASSWORD) by the same rules as the UI's. */
+    static String checkPassword(String password) {
+        return requirePassword(password);
+    }
+
     boolean hasAnyAccount() {
         return users.count() > 0;
     }
@@ -114,22 +122,19 @@ public class UserService {
     }
 
     private static String requireDisplayName(String displayName, String fallback) {
-        String name = displayName == null || displayName.isBlank() ? fallback : displayName.strip();
-        if (name.length() > 100) {
-            throw new InvalidInputException("A display name has at most 100 characters.");
-        }
-        return name;
+        String name = OptionalText.of(displayName, 100, "A display name");
+        return name == null ? fallback : name;
     }
 
     private static String requirePassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
             throw new InvalidInputException("A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
         }
-        if (password.length() > 72) {
-            // bcrypt only looks at the first 72 bytes; refuse rather than silently ignore the rest.
-            throw new InvalidInputException("A password has at most 72 characters.");
+        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
+            // bcrypt reads at most 72 bytes; refuse rather than fail or silently ignore the rest.
+            throw new InvalidInputException("A password has at most 72 bytes (72 plain letters, fewer accented ones).");
         }
-        return password;
+        return StorableText.check(password, "The password");
     }
 
     private static Set<Role> requireRoles(Set<Role> roles) {

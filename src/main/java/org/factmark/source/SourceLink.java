@@ -1,9 +1,8 @@
 package org.factmark.source;
 
-import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.time.Instant;
 
 /** A source as one claim cites it: with the stance it takes and an optional excerpt quoted from it. */
-public record SourceLink(long claimId, @JsonUnwrapped Source source, Stance stance, String excerpt, String linkedBy,
+public record SourceLink(long claimId, Source source, Stance stance, String excerpt, String linkedBy,
         Instant linkedAt) {
 }

@@ -1,12 +1,14 @@
 package org.factmark.source;
 
 import java.util.List;
+import java.util.Locale;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimService;
 import org.factmark.common.ConflictException;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
 import org.factmark.common.OptionalText;
+import org.factmark.common.PlausibleDate;
 import org.factmark.common.WebUrls;
 import org.factmark.document.DocumentService;
 import org.factmark.security.Access;
@@ -62,7 +64,7 @@ public class SourceService {
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional(readOnly = true)
     public List<Source> search(String query) {
-        return sources.search(query == null || query.isBlank() ? null : query.strip(), MAX_SEARCH_RESULTS);
+        return sources.search(OptionalText.of(query, 200, "The search"), MAX_SEARCH_RESULTS);
     }
 
     @PreAuthorize(Access.ANY_ROLE)
@@ -112,7 +114,7 @@ public class SourceService {
     private void requireOpenForChanges(long claimId) {
         Claim claim = claims.get(claimId);
         if (claim.status().isDecided()) {
-            throw new ConflictException("This claim is " + claim.status().name().toLowerCase()
+            throw new ConflictException("This claim is " + claim.status().name().toLowerCase(Locale.ROOT)
                     + "; an editor has to reopen it before its sources change.");
         }
     }
@@ -127,7 +129,8 @@ public class SourceService {
             String publisher = OptionalText.of(draft.publisher(), 200, "The publisher");
             return new NewSource(null, document.id(), draft.claimId(), title != null ? title : document.title(),
                     publisher != null ? publisher : document.outlet(), SourceKind.FACTMARK_DOCUMENT,
-                    draft.accessedOn(), null, OptionalText.of(draft.note(), 4000, "The note"));
+                    PlausibleDate.check(draft.accessedOn(), "The access date"), null,
+                    OptionalText.of(draft.note(), 4000, "The note"));
         }
         String url = WebUrls.normalize(draft.url(), "The source's URL");
         if (url == null) {
@@ -140,7 +143,8 @@ public class SourceService {
             throw new InvalidInputException("A web page cannot be of kind FACTMARK_DOCUMENT.");
         }
         return new NewSource(url, null, null, title, OptionalText.of(draft.publisher(), 200, "The publisher"),
-                draft.kind() == null ? SourceKind.OTHER : draft.kind(), draft.accessedOn(),
+                draft.kind() == null ? SourceKind.OTHER : draft.kind(),
+                PlausibleDate.check(draft.accessedOn(), "The access date"),
                 WebUrls.normalize(draft.archiveUrl(), "The archive URL"), OptionalText.of(draft.note(), 4000, "The note"));
     }
 }

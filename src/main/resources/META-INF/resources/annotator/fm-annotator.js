@@ -365,7 +365,8 @@ class FmAnnotator extends HTMLElement {
     const sel = getSelection();
     if (!sel || !sel.rangeCount || sel.isCollapsed) return null;
     const range = sel.getRangeAt(0);
-    if (!range.intersectsNode(this)) return null;
+    // A drag that starts or ends outside the text (on the title, say) is not a claim's span.
+    if (!this.contains(range.startContainer) || !this.contains(range.endContainer)) return null;
     const start = this.offsetAt(range.startContainer, range.startOffset);
     const end = this.offsetAt(range.endContainer, range.endOffset);
     return end > start ? { start, end } : null;

@@ -207,6 +207,22 @@ class DocumentApiIT {
         }
 
         @Test
+        void requests_no_endpoint_serves_get_problem_details_not_the_ui() {
+            var unknown = api.get("/api/nope", "alice", "demo");
+            var wrongMethod = api.send("PUT", "/api/documents/1", "{}", "alice", "demo");
+            var wrongType = api.send("POST", "/api/documents", null, "alice", "demo", "Content-Type", "text/plain");
+            var wrongAccept = api.send("GET", "/api/documents/1", null, "alice", "demo", "Accept", "application/xml");
+
+            assertThat(unknown.statusCode()).isEqualTo(404);
+            assertThat(wrongMethod.statusCode()).isEqualTo(405);
+            assertThat(wrongType.statusCode()).isEqualTo(415);
+            assertThat(wrongAccept.statusCode()).isEqualTo(406);
+            for (var response : java.util.List.of(unknown, wrongMethod, wrongType)) {
+                assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+            }
+        }
+
+        @Test
         void the_openapi_description_is_published_to_signed_in_users() {
             var response = api.get("/api/openapi", "alice", "demo");
 

@@ -77,7 +77,7 @@ class WorkflowApiIT {
         assertThat(claim.get("sources").get(0).get("stance").asString()).isEqualTo("SUPPORTS");
         assertThat(claim.get("sources").get(0).get("excerpt").asString()).isEqualTo("twelve sites");
         assertThat(linkSource(claimId, "bob").statusCode()).as("the same source twice").isEqualTo(409);
-        long sourceId = json(linked).get("id").asLong();
+        long sourceId = json(linked).get("source").get("id").asLong();
         assertThat(api.send("DELETE", "/api/claims/" + claimId + "/sources/" + sourceId, null, "alice", "demo")
                 .statusCode()).isEqualTo(204);
         assertThat(api.send("DELETE", "/api/claims/" + claimId + "/sources/" + sourceId, null, "alice", "demo")

@@ -161,11 +161,24 @@ class ClaimServiceIT {
     @Test
     void a_delete_based_on_a_stale_version_is_refused() {
         Claim created = claim("70,000 troops", "statistic");
-        claims.update(created.id(), created.version(), ClaimChanges.none());
+        claims.update(created.id(), created.version(), new ClaimChanges(null, null, null, null, Confidence.LOW, null,
+                null, null));
 
         assertThatThrownBy(() -> claims.delete(created.id(), created.version()))
                 .isInstanceOf(StaleVersionException.class);
         assertThat(claims.get(created.id())).isNotNull();
+    }
+
+    @Test
+    void an_edit_that_changes_nothing_keeps_the_version_and_writes_no_history() {
+        Claim created = claim("70,000 troops", "statistic");
+
+        Claim same = claims.update(created.id(), created.version(), new ClaimChanges(null, null, null, "statistic",
+                Confidence.MEDIUM, null, null, null));
+
+        assertThat(same.version()).isEqualTo(created.version());
+        assertThat(jdbc.sql("select count(*) from claim_history where claim_id = :id").param("id", created.id())
+                .query(Integer.class).single()).isEqualTo(1);
     }
 
     @Test

@@ -102,6 +102,18 @@ class DocumentServiceIT {
     }
 
     @Test
+    void text_that_postgresql_would_refuse_or_change_is_refused_with_a_message() {
+        assertThatThrownBy(() -> documents.add(new NewDocument("Title\0", "text", null, null, null)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("NUL");
+        assertThatThrownBy(() -> add("Lone surrogate", "a\ud800b"))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("surrogate");
+        assertThatThrownBy(() -> documents.add(new NewDocument("Far future", "text", null, null,
+                java.time.LocalDate.of(99999, 1, 1)))).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("9999");
+        assertThatThrownBy(() -> documents.search("ceasefire\0", 0, 10)).isInstanceOf(InvalidInputException.class);
+    }
+
+    @Test
     void a_title_is_required() {
         assertThatThrownBy(() -> add("  ", "text")).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("title");

@@ -206,7 +206,7 @@ class ReviewWorkflowIT {
         assertThat(history.get(1).before().get("confidence").asString()).isEqualTo("HIGH");
         assertThat(history.get(1).after().get("confidence").asString()).isEqualTo("LOW");
         assertThat(history.get(1).after().get("claimant").asString()).isEqualTo("Russian sources");
-        assertThat(history.get(2).after().get("url").asString()).isEqualTo("https://example.org/wire");
+        assertThat(history.get(2).after().get("source").get("url").asString()).isEqualTo("https://example.org/wire");
         assertThat(history.get(2).after().get("stance").asString()).isEqualTo("SUPPORTS");
         assertThat(history.get(5).before().get("status").asString()).isEqualTo("IN_REVIEW");
         assertThat(history.get(5).after().get("status").asString()).isEqualTo("REJECTED");

@@ -88,12 +88,18 @@ class UserServiceIT {
     }
 
     @Test
-    void usernames_are_unique_regardless_of_case() {
+    void a_username_is_taken_only_once() {
         String username = newUsername();
         users.create(username, null, PASSWORD, Set.of(Role.REVIEWER));
 
-        assertThatThrownBy(() -> users.create(username.toUpperCase(), null, PASSWORD, Set.of(Role.REVIEWER)))
-                .isInstanceOf(InvalidInputException.class);
+        assertThatThrownBy(() -> users.create(username, null, PASSWORD, Set.of(Role.REVIEWER)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("already taken");
+    }
+
+    @Test
+    void a_password_over_72_bytes_is_refused_with_a_message_even_when_it_is_shorter_in_characters() {
+        assertThatThrownBy(() -> users.create(newUsername(), null, "é".repeat(40), Set.of(Role.REVIEWER)))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("72 bytes");
     }
 
     @Test

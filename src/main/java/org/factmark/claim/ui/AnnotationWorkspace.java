@@ -23,6 +23,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -52,6 +53,7 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
 
     private final DocumentService documents;
     private final ClaimService claims;
+    private final ClaimTypeService claimTypes;
     private final List<ClaimType> types;
     private final Map<String, ClaimType> typesByCode;
 
@@ -74,8 +76,10 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
             List<ClaimPanelSection> sections) {
         this.documents = documents;
         this.claims = claims;
+        this.claimTypes = claimTypes;
         this.types = claimTypes.all();
-        this.typesByCode = types.stream().collect(Collectors.toMap(ClaimType::code, Function.identity()));
+        this.typesByCode = types.stream().collect(Collectors.toMap(ClaimType::code, Function.identity(),
+                (first, second) -> first, HashMap::new));
         setSizeFull();
         setSplitterPosition(64);
 
@@ -94,6 +98,10 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         documentId = Long.parseLong(event.getRouteParameters().get("documentId").orElseThrow());
+        // Vaadin reuses this view when going from one document straight to another: start afresh.
+        newClaimForm.close();
+        editor.close();
+        claimList.deselectAll();
         try {
             Document document = documents.get(documentId);
             text = documents.text(documentId);
@@ -136,11 +144,16 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
         claimList.addThemeVariants(GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT);
         claimList.addColumn(new ComponentRenderer<>(claim -> ClaimsPresentation.card(claim, typeOf(claim))));
         claimList.setEmptyStateText("No claims yet: select a passage in the text to mark one.");
-        claimList.addSelectionListener(selection -> selection.getFirstSelectedItem().ifPresentOrElse(
-                this::focus, () -> {
+        claimList.addSelectionListener(selection -> {
+            // Only the reviewer's own clicks open or close a claim; refreshing the list must not
+            // close the editor and lose what was typed in it.
+            if (selection.isFromClient()) {
+                selection.getFirstSelectedItem().ifPresentOrElse(this::focus, () -> {
                     annotator.select(null);
                     editor.close();
-                }));
+                });
+            }
+        });
         claimList.setHeight("40%");
         claimList.setMinHeight("12rem");
 
@@ -177,7 +190,13 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
         annotator.clearSelection();
         Notifications.success("Saved the claim (" + typeOf(created).name() + ").");
         reloadClaims();
-        claimList.select(created);
+        if (editor.isVisible()) {
+            // Another claim is open in the editor, perhaps with unsaved changes: leave it be.
+            claimList.select(created);
+            annotator.select(created.id());
+        } else {
+            focus(created);
+        }
     }
 
     private void cancelNewClaim() {
@@ -261,7 +280,9 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
         return allClaims.stream().filter(claim -> claim.id() == id).findFirst();
     }
 
+    /** The claim's type; one added by an admin since this view opened is looked up then. */
     private ClaimType typeOf(Claim claim) {
-        return typesByCode.get(claim.type());
+        return typesByCode.computeIfAbsent(claim.type(), code -> claimTypes.all().stream()
+                .filter(type -> type.code().equals(code)).findFirst().orElseThrow());
     }
 }

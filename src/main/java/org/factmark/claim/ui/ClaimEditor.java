@@ -9,6 +9,7 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimChanges;
@@ -69,7 +70,7 @@ final class ClaimEditor extends VerticalLayout {
         fields.pickTypesWithNumberKeys(this);
         quote.setText(claim.quote());
         provenance.setText("Created by " + claim.createdBy() + ", last changed by " + claim.updatedBy()
-                + " · version " + claim.version() + " · " + claim.status().name().replace('_', ' ').toLowerCase());
+                + " · version " + claim.version() + " · " + claim.status().name().replace('_', ' ').toLowerCase(Locale.ROOT));
         start.setValue(claim.start());
         end.setValue(claim.end());
 

@@ -8,6 +8,7 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimChanges;
@@ -33,7 +34,7 @@ final class ClaimFields {
         type.setItems(this.choices);
         type.setItemLabelGenerator(this::typeLabel);
         confidence.setItems(Confidence.values());
-        confidence.setItemLabelGenerator(level -> level.name().charAt(0) + level.name().substring(1).toLowerCase());
+        confidence.setItemLabelGenerator(level -> level.name().charAt(0) + level.name().substring(1).toLowerCase(Locale.ROOT));
         confidence.setValue(Confidence.MEDIUM);
         claimant.setItems(knownClaimants);
         claimant.setAllowCustomValue(true);

@@ -2,6 +2,7 @@ package org.factmark.claim.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import java.util.Locale;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.ClaimType;
@@ -19,7 +20,7 @@ final class ClaimsPresentation {
         badge.getStyle().set("--claim-colour", type.colour());
         var quote = new Div(claim.quote());
         quote.addClassName("claim-card-quote");
-        var meta = new Div(claim.confidence().name().toLowerCase() + " confidence · " + statusLabel(claim.status())
+        var meta = new Div(claim.confidence().name().toLowerCase(Locale.ROOT) + " confidence · " + statusLabel(claim.status())
                 + (claim.claimant() == null ? "" : " · " + claim.claimant()) + " · by " + claim.createdBy());
         meta.addClassName("claim-card-meta");
         var card = new Div(badge, quote, meta);
@@ -28,7 +29,7 @@ final class ClaimsPresentation {
     }
 
     static String tooltip(Claim claim, ClaimType type) {
-        return type.name() + " · " + claim.confidence().name().toLowerCase() + " confidence · "
+        return type.name() + " · " + claim.confidence().name().toLowerCase(Locale.ROOT) + " confidence · "
                 + statusLabel(claim.status());
     }
 

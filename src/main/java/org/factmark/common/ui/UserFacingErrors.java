@@ -54,7 +54,7 @@ class UserFacingErrors implements VaadinServiceInitListener {
             }
         }
         log.error("Unexpected error in the UI", error);
-        return "Something went wrong on our side and it was not saved. Please try again; "
+        return "Something went wrong on our side. Reload the page to see what was saved before trying again; "
                 + "if it happens again, tell your administrator.";
     }
 }

@@ -21,6 +21,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 import java.util.function.Consumer;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimService;
@@ -135,7 +136,7 @@ class ReviewSection implements ClaimPanelSection {
             box.add(meta("No sources yet."));
         }
         for (SourceLink link : links) {
-            var row = new HorizontalLayout(sourceLabel(link.source()), new Span(words(link.stance()).toLowerCase()));
+            var row = new HorizontalLayout(sourceLabel(link.source()), new Span(words(link.stance()).toLowerCase(Locale.ROOT)));
             row.addClassName("source-link");
             if (link.excerpt() != null) {
                 row.add(new Span("“" + link.excerpt() + "”"));
@@ -227,7 +228,7 @@ class ReviewSection implements ClaimPanelSection {
         timeline.setSpacing(false);
         var entries = reviews.history(claim.id());
         entries.forEach(entry -> timeline.add(meta(WHEN.format(entry.at()) + " · " + entry.actor() + " · "
-                + entry.action().replace('_', ' ').toLowerCase())));
+                + entry.action().replace('_', ' ').toLowerCase(Locale.ROOT))));
         return new Details("History (" + entries.size() + ")", timeline);
     }
 
@@ -243,7 +244,7 @@ class ReviewSection implements ClaimPanelSection {
 
     /** An enum constant as words: NEWS_REPORT reads "News report". */
     private static String words(Enum<?> constant) {
-        String words = constant.name().replace('_', ' ').toLowerCase();
+        String words = constant.name().replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 

@@ -124,6 +124,32 @@ class AnnotationWorkspaceIT extends SpringBrowserlessTest {
     }
 
     @Test
+    void changing_a_filter_keeps_what_was_typed_in_the_open_editor() {
+        Claim claim = claim("70,000 troops", "statistic");
+        AnnotationWorkspace workspace = open();
+        ComponentUtil.fireEvent(workspace.annotator,
+                new Annotator.HighlightClickEvent(workspace.annotator, true, claim.id()));
+        test(workspace.editor.fields.note).setValue("half-written note");
+
+        workspace.typeFilter.setValue(type(workspace, "statistic"));
+
+        assertThat(workspace.editor.isEditing(claim.id())).isTrue();
+        assertThat(workspace.editor.fields.note.getValue()).isEqualTo("half-written note");
+    }
+
+    @Test
+    void going_straight_to_another_document_closes_the_open_forms() {
+        AnnotationWorkspace workspace = open();
+        ComponentUtil.fireEvent(workspace.annotator, new Annotator.SelectEvent(workspace.annotator, true, 0, 12, 0, 0));
+        long other = documents.add(new NewDocument("Another", "Other text entirely.", null, null, null)).id();
+
+        AnnotationWorkspace next = navigate("documents/" + other, AnnotationWorkspace.class);
+
+        assertThat(next.newClaimForm.isVisible()).isFalse();
+        assertThat(next.editor.isVisible()).isFalse();
+    }
+
+    @Test
     @WithUserDetails("alice")
     void a_reviewer_cannot_open_the_claim_type_admin_view() {
         try {

@@ -1,0 +1,34 @@
+package org.factmark.common.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasErrorParameter;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Shown when opening a page fails unexpectedly. Vaadin's own error page would print the
+ * exception's message, which can hold SQL or internals; this one logs it and says what to do.
+ */
+@AnonymousAllowed
+class UnexpectedErrorView extends VerticalLayout implements HasErrorParameter<Exception> {
+
+    private static final Logger log = LoggerFactory.getLogger(UnexpectedErrorView.class);
+
+    @Override
+    public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
+        log.error("Could not open {}", event.getLocation().getPath(), parameter.getCaughtException());
+        removeAll();
+        add(new H2("This page could not be opened"),
+                new Paragraph("Something went wrong on our side. Try again in a moment; if it keeps happening, "
+                        + "tell your administrator."),
+                new Anchor("", "Back to the documents"));
+        return HttpServletResponse.SC_INTERNAL_SERVER_ERROR;
+    }
+}
