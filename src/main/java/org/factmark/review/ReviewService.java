@@ -64,8 +64,8 @@ public class ReviewService {
             throw new InvalidInputException("A decision is VERIFIED or REJECTED.");
         }
         Claim claim = claims.get(claimId);
-        if (reviews.fourEyes() && claim.createdBy().equals(user.getUsername())) {
-            throw new NotAllowedException("You created this claim, so someone else has to decide on it "
+        if (reviews.fourEyes() && (claim.createdBy().equals(user.getUsername()) || reviews.shaped(claimId, user.id()))) {
+            throw new NotAllowedException("You created or changed this claim, so someone else has to decide on it "
                     + "(the four-eyes rule).");
         }
         String reason = OptionalText.of(rationale, 4000, "The rationale");

@@ -75,10 +75,14 @@ public class SourceService {
         if (stance == null) {
             throw new InvalidInputException("Say how the source bears on the claim: SUPPORTS, REFUTES or CONTEXT.");
         }
+        if (source.claimId() != null && source.claimId() == claimId) {
+            throw new InvalidInputException("A claim cannot cite itself.");
+        }
         long actor = CurrentUser.require().id();
         if (!sources.link(claimId, source.id(), stance, OptionalText.of(excerpt, 4000, "The excerpt"), actor)) {
             throw new ConflictException("This claim already cites \"" + source.title() + "\".");
         }
+        touch(claimId, actor);
         SourceLink link = linkOf(claimId, source.id());
         events.publishEvent(new SourceLinked(link, actor));
         return link;
@@ -90,8 +94,10 @@ public class SourceService {
         requireOpenForChanges(claimId);
         SourceLink link = sources.linksOf(claimId).stream().filter(l -> l.source().id() == sourceId).findFirst()
                 .orElseThrow(() -> new NotFoundException("Claim " + claimId + " does not cite source " + sourceId + "."));
+        long actor = CurrentUser.require().id();
         sources.unlink(claimId, sourceId);
-        events.publishEvent(new SourceUnlinked(link, CurrentUser.require().id()));
+        touch(claimId, actor);
+        events.publishEvent(new SourceUnlinked(link, actor));
     }
 
     @PreAuthorize(Access.ANY_ROLE)
@@ -104,6 +110,13 @@ public class SourceService {
     @Transactional(readOnly = true)
     public int countLinks(long claimId) {
         return sources.countLinks(claimId);
+    }
+
+    /** A claim's sources are part of it: changing them gives it a new version, in the same transaction. */
+    private void touch(long claimId, long actor) {
+        if (!sources.touchClaim(claimId, actor)) {
+            throw new ConflictException("The claim was decided or deleted meanwhile; its sources stay as they were.");
+        }
     }
 
     private SourceLink linkOf(long claimId, long sourceId) {

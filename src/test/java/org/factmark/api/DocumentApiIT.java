@@ -3,6 +3,7 @@ package org.factmark.api;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
+import java.util.List;
 import org.factmark.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -217,7 +218,7 @@ class DocumentApiIT {
             assertThat(wrongMethod.statusCode()).isEqualTo(405);
             assertThat(wrongType.statusCode()).isEqualTo(415);
             assertThat(wrongAccept.statusCode()).isEqualTo(406);
-            for (var response : java.util.List.of(unknown, wrongMethod, wrongType)) {
+            for (var response : List.of(unknown, wrongMethod, wrongType)) {
                 assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
             }
         }

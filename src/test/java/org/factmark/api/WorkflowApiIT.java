@@ -92,7 +92,9 @@ class WorkflowApiIT {
 
         assertThat(api.send("PATCH", "/api/claims/" + id, "{\"status\":\"IN_REVIEW\"}", "alice", "demo").statusCode())
                 .as("no If-Match").isEqualTo(428);
-        var sent = patch(id, "{\"status\":\"IN_REVIEW\"}", "alice", 1);
+        assertThat(patch(id, "{\"status\":\"IN_REVIEW\"}", "alice", 1).statusCode())
+                .as("linking a source made version 1 stale").isEqualTo(412);
+        var sent = patch(id, "{\"status\":\"IN_REVIEW\"}", "alice", 2);
         assertThat(sent.statusCode()).isEqualTo(200);
         assertThat(json(sent).get("status").asString()).isEqualTo("IN_REVIEW");
         int version = json(sent).get("version").asInt();
@@ -128,7 +130,7 @@ class WorkflowApiIT {
     void an_editor_cannot_verify_their_own_claim() {
         long id = claimBy("editor").get("id").asLong();
         linkSource(id, "editor");
-        int version = json(patch(id, "{\"status\":\"IN_REVIEW\"}", "editor", 1)).get("version").asInt();
+        int version = json(patch(id, "{\"status\":\"IN_REVIEW\"}", "editor", 2)).get("version").asInt();
 
         var response = patch(id, "{\"status\":\"VERIFIED\",\"rating\":\"TRUE\",\"rationale\":\"ok\"}", "editor", version);
 

@@ -3,6 +3,7 @@ package org.factmark.document;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.factmark.IntegrationTest;
 import org.factmark.common.InputTooLargeException;
@@ -108,7 +109,7 @@ class DocumentServiceIT {
         assertThatThrownBy(() -> add("Lone surrogate", "a\ud800b"))
                 .isInstanceOf(InvalidInputException.class).hasMessageContaining("surrogate");
         assertThatThrownBy(() -> documents.add(new NewDocument("Far future", "text", null, null,
-                java.time.LocalDate.of(99999, 1, 1)))).isInstanceOf(InvalidInputException.class)
+                LocalDate.of(99999, 1, 1)))).isInstanceOf(InvalidInputException.class)
                 .hasMessageContaining("9999");
         assertThatThrownBy(() -> documents.search("ceasefire\0", 0, 10)).isInstanceOf(InvalidInputException.class);
     }

@@ -14,6 +14,8 @@ import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.Confidence;
 import org.factmark.claim.Rating;
 import org.factmark.common.ConflictException;
+import org.factmark.common.InvalidInputException;
+import org.factmark.common.StaleVersionException;
 import org.factmark.document.DocumentService;
 import org.factmark.document.NewDocument;
 import org.factmark.source.NewSource;
@@ -143,6 +145,43 @@ class ReviewWorkflowIT {
             signedIn.as("admin");
             reviews.requireFourEyes(true);
         }
+    }
+
+    @Test
+    void changing_the_sources_gives_the_claim_a_new_version_so_a_verdict_on_the_old_set_is_refused() {
+        Claim read = claimBy("bob", ClaimStatus.IN_REVIEW);
+        signedIn.as("bob");
+        long other = sources.findOrCreate(NewSource.web("https://example.org/refutes-" + read.id(), "Refutation", null,
+                SourceKind.NEWS_REPORT)).source().id();
+        sources.link(read.id(), other, Stance.REFUTES, null);
+        signedIn.as("editor");
+
+        assertThatThrownBy(() -> reviews.decide(read.id(), read.version(), ClaimStatus.VERIFIED, Rating.TRUE, "ok"))
+                .isInstanceOf(StaleVersionException.class);
+    }
+
+    @Test
+    void an_editor_who_changed_someone_elses_claim_may_not_decide_on_it() {
+        Claim claim = claimBy("bob", ClaimStatus.OPEN);
+        signedIn.as("editor");
+        Claim edited = claims.update(claim.id(), claim.version(), new ClaimChanges(null, null, null, null,
+                Confidence.LOW, "Rewritten by the editor", null, null));
+        signedIn.as("bob");
+        Claim inReview = reviews.sendToReview(claim.id(), edited.version());
+        signedIn.as("editor");
+
+        assertThatThrownBy(() -> reviews.decide(claim.id(), inReview.version(), ClaimStatus.VERIFIED, Rating.TRUE,
+                "ok")).isInstanceOf(AccessDeniedException.class).hasMessageContaining("four-eyes");
+    }
+
+    @Test
+    void a_claim_cannot_cite_itself() {
+        Claim claim = claimBy("bob", ClaimStatus.OPEN);
+        long itself = sources.findOrCreate(new NewSource(null, documentId, claim.id(), null, null, null, null, null,
+                null)).source().id();
+
+        assertThatThrownBy(() -> sources.link(claim.id(), itself, Stance.SUPPORTS, null))
+                .isInstanceOf(InvalidInputException.class);
     }
 
     @Test

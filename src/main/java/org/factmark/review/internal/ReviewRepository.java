@@ -36,6 +36,7 @@ public class ReviewRepository {
                             sent_to_review_at = case when :to = 'IN_REVIEW' then now() else sent_to_review_at end,
                             updated_by = :actor, updated_at = now(), version = version + 1
                         where id = :id and version = :version and status = :from and deleted_at is null
+                          and (:to <> 'VERIFIED' or exists (select 1 from claim_source s where s.claim_id = :id))
                         """)
                 .param("id", claimId)
                 .param("version", version)
@@ -46,6 +47,26 @@ public class ReviewRepository {
                 .param("decision", decision)
                 .param("actor", actorId)
                 .update() == 1;
+    }
+
+    /**
+     * Whether the user shaped the claim since it was last reopened: edited it, changed its sources or
+     * sent it to review. Such a user is an author too, for the four-eyes rule.
+     */
+    public boolean shaped(long claimId, long userId) {
+        return jdbc.sql("""
+                        select exists (
+                            select 1 from claim_history h
+                            where h.claim_id = :claimId and h.actor_id = :userId
+                              and h.action in ('CLAIM_CREATED', 'CLAIM_EDITED', 'SOURCE_LINKED', 'SOURCE_UNLINKED',
+                                               'SENT_TO_REVIEW')
+                              and h.id > (select coalesce(max(r.id), 0) from claim_history r
+                                          where r.claim_id = :claimId and r.action = 'REOPENED'))
+                        """)
+                .param("claimId", claimId)
+                .param("userId", userId)
+                .query(Boolean.class)
+                .single();
     }
 
     public long insertComment(long claimId, long authorId, String text) {

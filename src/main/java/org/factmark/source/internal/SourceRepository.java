@@ -85,6 +85,20 @@ public class SourceRepository {
                 .list();
     }
 
+    /**
+     * Marks the claim changed: a new version, so that whoever read it before (an editor about to
+     * verify it, say) is refused and looks again. False when the claim is decided or gone.
+     */
+    public boolean touchClaim(long claimId, long userId) {
+        return jdbc.sql("""
+                        update claim set version = version + 1, updated_by = :userId, updated_at = now()
+                        where id = :claimId and status in ('OPEN', 'IN_REVIEW') and deleted_at is null
+                        """)
+                .param("claimId", claimId)
+                .param("userId", userId)
+                .update() == 1;
+    }
+
     /** Links the source; false when the claim already cites it. */
     public boolean link(long claimId, long sourceId, Stance stance, String excerpt, long userId) {
         return jdbc.sql("""
