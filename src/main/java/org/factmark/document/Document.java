@@ -6,8 +6,9 @@ import java.time.LocalDate;
 /**
  * A stored document without its text. {@code textLength} counts UTF-16 code units, the unit of every
  * offset in Factmark; {@code sha256} is the lower-case hex digest of the text's UTF-8 bytes;
- * {@code claimCount} counts the claims marked in it (deleted ones aside).
+ * {@code claimCount} counts the claims marked in it (deleted ones aside); {@code assignees} says who is
+ * assigned and how far each is ("alice in progress, bob new"), or is null.
  */
 public record Document(long id, String title, String url, String outlet, LocalDate publishedAt, int textLength,
-        String sha256, String createdBy, Instant createdAt, int claimCount) {
+        String sha256, String createdBy, Instant createdAt, int claimCount, String assignees) {
 }

@@ -75,6 +75,13 @@ public class UserService {
         return users.findById(id).orElseThrow();
     }
 
+    /** Usernames of the accounts that may be given work: enabled ones, in alphabetical order. */
+    @PreAuthorize(Access.EDITOR)
+    @Transactional(readOnly = true)
+    public List<String> assignableUsernames() {
+        return users.findAll().stream().filter(UserAccount::enabled).map(UserAccount::username).toList();
+    }
+
     /** Ids are not secret; server-side start-up tasks use this to attribute what they create. */
     @PreAuthorize("permitAll()")
     @Transactional(readOnly = true)

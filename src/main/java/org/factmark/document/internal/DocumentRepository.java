@@ -15,12 +15,17 @@ import org.springframework.stereotype.Repository;
 public class DocumentRepository {
 
     /**
-     * The claim count is derived, never stored, so it cannot go stale; this is the one place where
-     * the document feature reads the claim table (a page of documents at a time, by index).
+     * The claim count and who is assigned how far are derived, never stored, so they cannot go stale;
+     * this is the one place where the document feature reads the claim and assignment tables (a page
+     * of documents at a time, by index).
      */
     private static final String SELECT_DOCUMENT = """
             select d.id, d.title, d.url, d.outlet, d.published_at, d.text_length, d.sha256, u.username, d.created_at,
-                   (select count(*) from claim c where c.document_id = d.id and c.deleted_at is null) as claim_count
+                   (select count(*) from claim c where c.document_id = d.id and c.deleted_at is null) as claim_count,
+                   (select string_agg(u.username || ' ' || lower(replace(a.state, '_', ' ')), ', '
+                                      order by u.username)
+                    from assignment a join app_user u on u.id = a.reviewer_id
+                    where a.document_id = d.id) as assignees
             from document d
             join app_user u on u.id = d.created_by
             """;
@@ -95,6 +100,6 @@ public class DocumentRepository {
         return new Document(rs.getLong("id"), rs.getString("title"), rs.getString("url"), rs.getString("outlet"),
                 rs.getObject("published_at", LocalDate.class), rs.getInt("text_length"), rs.getString("sha256"),
                 rs.getString("username"), rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getInt("claim_count"));
+                rs.getInt("claim_count"), rs.getString("assignees"));
     }
 }

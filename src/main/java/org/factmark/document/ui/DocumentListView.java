@@ -46,6 +46,7 @@ class DocumentListView extends VerticalLayout {
         grid.addColumn(Document::outlet).setHeader("Outlet").setAutoWidth(true);
         grid.addColumn(document -> Formats.date(document.publishedAt())).setHeader("Published").setAutoWidth(true);
         grid.addColumn(Document::claimCount).setHeader("Claims").setAutoWidth(true);
+        grid.addColumn(Document::assignees).setHeader("Assigned").setAutoWidth(true);
         grid.addColumn(Document::createdBy).setHeader("Added by").setAutoWidth(true);
         grid.addColumn(document -> Formats.dateTime(document.createdAt())).setHeader("Added").setAutoWidth(true);
         grid.setItems(

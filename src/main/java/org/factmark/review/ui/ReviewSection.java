@@ -243,7 +243,7 @@ class ReviewSection implements ClaimPanelSection {
     }
 
     /** An enum constant as words: NEWS_REPORT reads "News report". */
-    private static String words(Enum<?> constant) {
+    static String words(Enum<?> constant) {
         String words = constant.name().replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }

@@ -1,0 +1,52 @@
+package org.factmark.review.ui;
+
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.PermitAll;
+import org.factmark.document.ui.DocumentMeta;
+import org.factmark.review.Assignment;
+import org.factmark.review.AssignmentService;
+import org.factmark.review.AssignmentState;
+
+/** The documents assigned to me, and how far I am with each. */
+@Route("my-work")
+@PageTitle("My work · Factmark")
+@Menu(title = "My work", order = 3)
+@PermitAll
+class MyWorkView extends VerticalLayout {
+
+    final Grid<Assignment> grid = new Grid<>();
+    private final AssignmentService assignments;
+
+    MyWorkView(AssignmentService assignments) {
+        this.assignments = assignments;
+        setSizeFull();
+        grid.addColumn(Assignment::documentTitle).setHeader("Document").setFlexGrow(1);
+        grid.addComponentColumn(this::stateChoice).setHeader("My progress").setAutoWidth(true);
+        grid.addColumn(Assignment::assignedBy).setHeader("Assigned by").setAutoWidth(true);
+        grid.setEmptyStateText("Nothing is assigned to you yet.");
+        grid.addItemDoubleClickListener(click -> getUI().ifPresent(ui ->
+                ui.navigate(DocumentMeta.location(click.getItem().documentId()))));
+        add(new H2("My work"), grid);
+        grid.setItems(assignments.myWork());
+    }
+
+    private Select<AssignmentState> stateChoice(Assignment assignment) {
+        var state = new Select<AssignmentState>();
+        state.setItems(AssignmentState.values());
+        state.setItemLabelGenerator(ReviewSection::words);
+        state.setValue(assignment.state());
+        state.setAriaLabel("Progress on " + assignment.documentTitle());
+        state.addValueChangeListener(change -> {
+            if (change.isFromClient()) {
+                assignments.setMyState(assignment.documentId(), change.getValue());
+            }
+        });
+        return state;
+    }
+}
