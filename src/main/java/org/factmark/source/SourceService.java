@@ -106,6 +106,13 @@ public class SourceService {
         return sources.linksOf(claimId);
     }
 
+    /** The claims that cite the source, document by document. */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public List<Citation> citationsOf(long sourceId) {
+        return sources.citationsOf(get(sourceId).id());
+    }
+
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional(readOnly = true)
     public int countLinks(long claimId) {

@@ -2,6 +2,7 @@ package org.factmark.source;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import org.factmark.IntegrationTest;
 import org.factmark.claim.Claim;
@@ -74,6 +75,8 @@ class SourceServiceIT {
         });
         assertThatThrownBy(() -> sources.link(claim.id(), source.id(), Stance.SUPPORTS, null))
                 .isInstanceOf(ConflictException.class);
+        assertThat(sources.citationsOf(source.id())).extracting(Citation::claimId, Citation::stance)
+                .containsExactly(tuple(claim.id(), Stance.REFUTES));
 
         sources.unlink(claim.id(), source.id());
         assertThat(sources.linksOf(claim.id())).isEmpty();

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+import org.factmark.source.Citation;
 import org.factmark.source.NewSource;
 import org.factmark.source.Source;
 import org.factmark.source.SourceKind;
@@ -136,6 +137,19 @@ public class SourceRepository {
                 .query((rs, row) -> new SourceLink(rs.getLong("link_claim_id"), source(rs),
                         Stance.valueOf(rs.getString("stance")), rs.getString("excerpt"), rs.getString("linked_by"),
                         rs.getObject("linked_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    public List<Citation> citationsOf(long sourceId) {
+        return jdbc.sql("""
+                        select c.id, c.document_id, c.quote, l.stance
+                        from claim_source l join claim c on c.id = l.claim_id
+                        where l.source_id = :sourceId and c.deleted_at is null
+                        order by c.document_id, c.start_offset
+                        """)
+                .param("sourceId", sourceId)
+                .query((rs, row) -> new Citation(rs.getLong("id"), rs.getLong("document_id"), rs.getString("quote"),
+                        Stance.valueOf(rs.getString("stance"))))
                 .list();
     }
 
