@@ -6,6 +6,7 @@ import java.util.List;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimChanges;
 import org.factmark.claim.ClaimDraft;
+import org.factmark.claim.ClaimFilter;
 import org.factmark.claim.ClaimService;
 import org.factmark.claim.ClaimType;
 import org.factmark.claim.ClaimTypeService;
@@ -97,12 +98,14 @@ class ClaimApi {
     /** Claims across documents, for the review queue: {@code status=IN_REVIEW} lists the oldest first. */
     @GetMapping(path = "/api/claims", produces = "application/json")
     ClaimPage search(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
-            @RequestParam(required = false) Long documentId, @RequestParam(defaultValue = "0") int page,
-            @RequestParam(defaultValue = "20") int size) {
+            @RequestParam(required = false) Long documentId, @RequestParam(required = false) String author,
+            @RequestParam(required = false) String outlet, @RequestParam(required = false) Integer waitingDays,
+            @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
         ClaimStatus wanted = status == null || status.isBlank() ? null : SourceApi.parse(ClaimStatus.class, status,
                 "status");
-        List<Claim> content = claims.search(wanted, type, documentId, (long) page * size, size);
-        long total = claims.count(wanted, type, documentId);
+        var filter = new ClaimFilter(wanted, type, documentId, author, outlet, waitingDays);
+        List<Claim> content = claims.search(filter, (long) page * size, size);
+        long total = claims.count(filter);
         return new ClaimPage(content, page, size, total, (total + size - 1) / size);
     }
 

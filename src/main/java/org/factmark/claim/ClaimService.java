@@ -77,17 +77,24 @@ public class ClaimService {
     /** Claims across documents, filtered; those waiting longest for review come first. */
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional(readOnly = true)
-    public List<Claim> search(ClaimStatus status, String type, Long documentId, long offset, int limit) {
+    public List<Claim> search(ClaimFilter filter, long offset, int limit) {
         if (offset < 0 || limit < 1 || limit > MAX_PAGE_SIZE) {
             throw new InvalidInputException("A page starts at 0 or later and holds 1 to " + MAX_PAGE_SIZE + " claims.");
         }
-        return claims.search(status, blankToNull(type), documentId, offset, limit);
+        return claims.search(checked(filter), offset, limit);
     }
 
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional(readOnly = true)
-    public long count(ClaimStatus status, String type, Long documentId) {
-        return claims.count(status, blankToNull(type), documentId);
+    public long count(ClaimFilter filter) {
+        return claims.count(checked(filter));
+    }
+
+    /** Everyone who has created a claim, for filters. */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public List<String> authors() {
+        return claims.authors();
     }
 
     /** Who has been named as claimant in this document, most often first. */
@@ -179,8 +186,13 @@ public class ClaimService {
         return given != null ? given : anchor.quote();
     }
 
-    private static String blankToNull(String value) {
-        return OptionalText.of(value, 100, "The filter");
+    private static ClaimFilter checked(ClaimFilter filter) {
+        if (filter.waitingDays() != null && (filter.waitingDays() < 0 || filter.waitingDays() > 36_500)) {
+            throw new InvalidInputException("The waiting time is 0 to 36,500 days.");
+        }
+        return new ClaimFilter(filter.status(), OptionalText.of(filter.type(), 100, "The type filter"),
+                filter.documentId(), OptionalText.of(filter.author(), 100, "The author filter"),
+                OptionalText.of(filter.outlet(), 200, "The outlet filter"), filter.waitingDays());
     }
 
     private static NotFoundException notFound(long id) {

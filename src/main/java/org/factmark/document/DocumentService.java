@@ -71,6 +71,13 @@ public class DocumentService {
         return documents.count(blankToNull(query));
     }
 
+    /** The outlets of all documents, for filters. */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public List<String> outlets() {
+        return documents.outlets();
+    }
+
     /** Turns an uploaded HTML page into a document draft: its readable text and its title. */
     @PreAuthorize(Access.ANY_ROLE)
     public NewDocument draftFromHtml(String html) {

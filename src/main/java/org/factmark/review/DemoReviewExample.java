@@ -6,6 +6,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimDraft;
+import org.factmark.claim.ClaimFilter;
 import org.factmark.claim.ClaimService;
 import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.Confidence;
@@ -67,7 +68,7 @@ class DemoReviewExample implements ApplicationRunner {
         }
         try {
             signIn("editor");
-            if (claims.count(null, null, null) > 0) {
+            if (claims.count(new ClaimFilter(null, null, null, null, null, null)) > 0) {
                 return;
             }
             Map<String, Document> byOutlet = documents.search(null, 0, 100).stream()

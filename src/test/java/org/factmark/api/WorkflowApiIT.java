@@ -168,5 +168,11 @@ class WorkflowApiIT {
         assertThat(page.get("content").valueStream().map(c -> c.get("id").asLong()).toList())
                 .containsExactly(second, first);
         assertThat(api.get("/api/claims?status=DONE", "editor", "demo").statusCode()).isEqualTo(400);
+        JsonNode bobs = json(api.get("/api/claims?status=IN_REVIEW&author=bob&documentId=" + documentId, "editor",
+                "demo"));
+        assertThat(bobs.get("content").valueStream().map(c -> c.get("id").asLong()).toList()).containsExactly(second);
+        JsonNode waitingLong = json(api.get("/api/claims?status=IN_REVIEW&waitingDays=1&documentId=" + documentId,
+                "editor", "demo"));
+        assertThat(waitingLong.get("totalElements").asLong()).as("both were sent just now").isZero();
     }
 }

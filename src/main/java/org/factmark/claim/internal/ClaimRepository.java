@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.factmark.claim.Anchor;
 import org.factmark.claim.Claim;
+import org.factmark.claim.ClaimFilter;
 import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.Confidence;
 import org.factmark.claim.Rating;
@@ -34,6 +35,7 @@ public class ClaimRepository {
             join app_user creator on creator.id = c.created_by
             join app_user editor on editor.id = c.updated_by
             left join app_user decider on decider.id = c.decided_by
+            join document d on d.id = c.document_id
             """;
 
     /** Document order: by start, the longer of two claims that start together first, then by age. */
@@ -109,28 +111,52 @@ public class ClaimRepository {
                and (cast(:status as text) is null or c.status = :status)
                and (cast(:type as text) is null or c.type_code = :type)
                and (cast(:documentId as bigint) is null or c.document_id = :documentId)
+               and (cast(:author as text) is null or creator.username = :author)
+               and (cast(:outlet as text) is null or d.outlet = :outlet)
+               and (cast(:waitingDays as integer) is null
+                    or coalesce(c.sent_to_review_at, c.created_at)
+                       <= now() - make_interval(days => cast(:waitingDays as integer)))
             """;
 
     /** Claims across documents, those waiting longest for review first (then by creation). */
-    public List<Claim> search(ClaimStatus status, String type, Long documentId, long offset, int limit) {
-        return jdbc.sql(SELECT_CLAIM + MATCHES_FILTER
-                        + " order by coalesce(c.sent_to_review_at, c.created_at), c.id offset :offset limit :limit")
-                .param("status", status == null ? null : status.name())
-                .param("type", type)
-                .param("documentId", documentId)
+    public List<Claim> search(ClaimFilter filter, long offset, int limit) {
+        return filtered(jdbc.sql(SELECT_CLAIM + MATCHES_FILTER
+                        + " order by coalesce(c.sent_to_review_at, c.created_at), c.id offset :offset limit :limit"),
+                filter)
                 .param("offset", offset)
                 .param("limit", limit)
                 .query((rs, row) -> claim(rs))
                 .list();
     }
 
-    public long count(ClaimStatus status, String type, Long documentId) {
-        return jdbc.sql("select count(*) from claim c" + MATCHES_FILTER)
-                .param("status", status == null ? null : status.name())
-                .param("type", type)
-                .param("documentId", documentId)
+    public long count(ClaimFilter filter) {
+        return filtered(jdbc.sql("""
+                        select count(*) from claim c
+                        join app_user creator on creator.id = c.created_by
+                        join document d on d.id = c.document_id
+                        """ + MATCHES_FILTER), filter)
                 .query(Long.class)
                 .single();
+    }
+
+    /** Authors of claims, for filters. */
+    public List<String> authors() {
+        return jdbc.sql("""
+                        select distinct u.username from claim c join app_user u on u.id = c.created_by
+                        where c.deleted_at is null order by u.username
+                        """)
+                .query(String.class)
+                .list();
+    }
+
+    private static JdbcClient.StatementSpec filtered(JdbcClient.StatementSpec statement, ClaimFilter filter) {
+        return statement
+                .param("status", filter.status() == null ? null : filter.status().name())
+                .param("type", filter.type())
+                .param("documentId", filter.documentId())
+                .param("author", filter.author())
+                .param("outlet", filter.outlet())
+                .param("waitingDays", filter.waitingDays());
     }
 
     /** Claimants already named in this document, most used first, for suggestions. */

@@ -92,6 +92,11 @@ public class DocumentRepository {
                 .single();
     }
 
+    public List<String> outlets() {
+        return jdbc.sql("select distinct outlet from document where outlet is not null order by outlet")
+                .query(String.class).list();
+    }
+
     public long countAll() {
         return jdbc.sql("select count(*) from document").query(Long.class).single();
     }

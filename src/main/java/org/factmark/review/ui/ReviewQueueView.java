@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
@@ -16,6 +17,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import org.factmark.claim.Claim;
+import org.factmark.claim.ClaimFilter;
 import org.factmark.claim.ClaimService;
 import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.ClaimType;
@@ -31,6 +33,9 @@ import org.factmark.document.ui.DocumentMeta;
 class ReviewQueueView extends VerticalLayout {
 
     final ComboBox<ClaimType> typeFilter = new ComboBox<>("Type");
+    final ComboBox<String> outletFilter = new ComboBox<>("Outlet");
+    final ComboBox<String> authorFilter = new ComboBox<>("Author");
+    final Select<Integer> waitingFilter = new Select<>();
     final Grid<Claim> grid = new Grid<>();
     private final Map<Long, String> documentTitles = new HashMap<>();
 
@@ -39,6 +44,14 @@ class ReviewQueueView extends VerticalLayout {
         typeFilter.setItems(types.all());
         typeFilter.setItemLabelGenerator(ClaimType::name);
         typeFilter.setClearButtonVisible(true);
+        outletFilter.setItems(documents.outlets());
+        outletFilter.setClearButtonVisible(true);
+        authorFilter.setItems(claims.authors());
+        authorFilter.setClearButtonVisible(true);
+        waitingFilter.setLabel("Waiting");
+        waitingFilter.setItems(0, 1, 3, 7, 30);
+        waitingFilter.setItemLabelGenerator(days -> days == 0 ? "any time" : days + "+ days");
+        waitingFilter.setValue(0);
 
         grid.addColumn(claim -> age(claim.updatedAt())).setHeader("Waiting").setAutoWidth(true).setFlexGrow(0);
         grid.addColumn(Claim::type).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
@@ -46,22 +59,27 @@ class ReviewQueueView extends VerticalLayout {
         grid.addColumn(claim -> documentTitles.computeIfAbsent(claim.documentId(),
                 id -> documents.get(id).title())).setHeader("Document").setAutoWidth(true);
         grid.addColumn(Claim::createdBy).setHeader("Author").setAutoWidth(true).setFlexGrow(0);
-        grid.setItems(query -> claims.search(ClaimStatus.IN_REVIEW, typeCode(), null, query.getOffset(),
-                        query.getLimit()).stream(),
-                query -> Math.toIntExact(claims.count(ClaimStatus.IN_REVIEW, typeCode(), null)));
+        grid.setItems(query -> claims.search(filter(), query.getOffset(), query.getLimit()).stream(),
+                query -> Math.toIntExact(claims.count(filter())));
         grid.setEmptyStateText("Nothing waiting for review.");
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(
                 DocumentMeta.location(click.getItem().documentId()),
                 QueryParameters.of("claim", String.valueOf(click.getItem().id())))));
         typeFilter.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        outletFilter.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        authorFilter.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
+        waitingFilter.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
 
-        var header = new HorizontalLayout(new H2("Review queue"), typeFilter);
+        var header = new HorizontalLayout(new H2("Review queue"), typeFilter, outletFilter, authorFilter,
+                waitingFilter);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(header, grid);
     }
 
-    private String typeCode() {
-        return typeFilter.getValue() == null ? null : typeFilter.getValue().code();
+    private ClaimFilter filter() {
+        Integer days = waitingFilter.getValue();
+        return new ClaimFilter(ClaimStatus.IN_REVIEW, typeFilter.getValue() == null ? null : typeFilter.getValue().code(),
+                null, authorFilter.getValue(), outletFilter.getValue(), days == null || days == 0 ? null : days);
     }
 
     /** How long ago the claim last changed, which for a claim in review is when it was sent. */
