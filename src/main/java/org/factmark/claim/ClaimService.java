@@ -192,7 +192,8 @@ public class ClaimService {
         }
         return new ClaimFilter(filter.status(), OptionalText.of(filter.type(), 100, "The type filter"),
                 filter.documentId(), OptionalText.of(filter.author(), 100, "The author filter"),
-                OptionalText.of(filter.outlet(), 200, "The outlet filter"), filter.waitingDays());
+                OptionalText.of(filter.outlet(), 200, "The outlet filter"), filter.waitingDays(),
+                OptionalText.of(filter.text(), 200, "The text filter"));
     }
 
     private static NotFoundException notFound(long id) {

@@ -113,6 +113,7 @@ public class ClaimRepository {
                and (cast(:documentId as bigint) is null or c.document_id = :documentId)
                and (cast(:author as text) is null or creator.username = :author)
                and (cast(:outlet as text) is null or d.outlet = :outlet)
+               and (cast(:text as text) is null or c.quote ilike '%' || :text || '%')
                and (cast(:waitingDays as integer) is null
                     or coalesce(c.sent_to_review_at, c.created_at)
                        <= now() - make_interval(days => cast(:waitingDays as integer)))
@@ -156,7 +157,8 @@ public class ClaimRepository {
                 .param("documentId", filter.documentId())
                 .param("author", filter.author())
                 .param("outlet", filter.outlet())
-                .param("waitingDays", filter.waitingDays());
+                .param("waitingDays", filter.waitingDays())
+                .param("text", filter.text());
     }
 
     /** Claimants already named in this document, most used first, for suggestions. */

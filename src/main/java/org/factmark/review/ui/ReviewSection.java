@@ -24,6 +24,7 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.factmark.claim.Claim;
+import org.factmark.claim.ClaimFilter;
 import org.factmark.claim.ClaimService;
 import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.Rating;
@@ -136,11 +137,10 @@ class ReviewSection implements ClaimPanelSection {
             box.add(meta("No sources yet."));
         }
         for (SourceLink link : links) {
-            var row = new HorizontalLayout(sourceLabel(link.source()), new Span(words(link.stance()).toLowerCase(Locale.ROOT)));
+            var row = new Div(sourceLabel(link.source()));
             row.addClassName("source-link");
-            if (link.excerpt() != null) {
-                row.add(new Span("“" + link.excerpt() + "”"));
-            }
+            String stanceAndExcerpt = words(link.stance()) + (link.excerpt() == null ? "" : " · “" + link.excerpt() + "”");
+            row.add(new Div(meta(stanceAndExcerpt)));
             if (editable) {
                 var remove = new Button("Remove", click -> {
                     sources.unlink(claim.id(), link.source().id());
@@ -165,6 +165,12 @@ class ReviewSection implements ClaimPanelSection {
                 .skip(query.getOffset()).limit(query.getLimit()));
         existing.setItemLabelGenerator(source -> source.title() + (source.url() == null ? "" : " · " + source.url()));
         existing.setWidthFull();
+        var passage = new ComboBox<Claim>("…or a claim in another article");
+        passage.setPlaceholder("Search the quotes of other articles' claims");
+        passage.setItems(query -> claims.search(ClaimFilter.quoting(query.getFilter().orElse("")), query.getOffset(),
+                query.getLimit()).stream().filter(other -> other.documentId() != claim.documentId()));
+        passage.setItemLabelGenerator(Claim::quote);
+        passage.setWidthFull();
         var url = new TextField("…or a new URL");
         url.setPlaceholder("https://");
         var title = new TextField("Title of the new source");
@@ -180,17 +186,21 @@ class ReviewSection implements ClaimPanelSection {
         stance.setValue(Stance.SUPPORTS);
         var excerpt = new TextField("Excerpt (optional)");
         var link = new Button("Cite", click -> {
+            NewSource source = passage.getValue() != null
+                    ? new NewSource(null, passage.getValue().documentId(), passage.getValue().id(), null, null, null,
+                            null, null, null)
+                    : NewSource.web(url.getValue(), title.getValue(), null, kind.getValue());
             long sourceId = existing.getValue() != null ? existing.getValue().id()
-                    : sources.findOrCreate(NewSource.web(url.getValue(), title.getValue(), null, kind.getValue()))
-                            .source().id();
+                    : sources.findOrCreate(source).source().id();
             sources.link(claim.id(), sourceId, stance.getValue(), excerpt.getValue());
             Notifications.success("Linked the source.");
             changed.accept(claims.get(claim.id()));
         });
         link.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SMALL);
-        var form = new FormLayout(existing, url, title, kind, stance, excerpt);
+        var form = new FormLayout(existing, passage, url, title, kind, stance, excerpt);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("24rem", 2));
         form.setColspan(existing, 2);
+        form.setColspan(passage, 2);
         return new VerticalLayout(form, link);
     }
 
@@ -239,7 +249,10 @@ class ReviewSection implements ClaimPanelSection {
             link.getElement().setAttribute("rel", "noopener noreferrer");
             return link;
         }
-        return new Span(source.title() + " (Factmark document " + source.documentId() + ")");
+        // A passage of another document: open it there.
+        String passage = "documents/" + source.documentId()
+                + (source.claimId() == null ? "" : "?claim=" + source.claimId());
+        return new Anchor(passage, source.title() + " (in Factmark)");
     }
 
     /** An enum constant as words: NEWS_REPORT reads "News report". */
