@@ -28,8 +28,7 @@ public final class WebUrls {
             boolean defaultPort = port == -1 || (scheme.equals("http") && port == 80)
                     || (scheme.equals("https") && port == 443);
             String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
-            return scheme + "://" + (uri.getRawUserInfo() == null ? "" : uri.getRawUserInfo() + "@")
-                    + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path
+            return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         } catch (URISyntaxException e) {
             throw new InvalidInputException(fieldName + " is not a valid URL: " + e.getReason() + ".");
@@ -56,6 +55,10 @@ public final class WebUrls {
             }
             if (uri.getHost() == null || uri.getHost().isBlank()) {
                 throw new InvalidInputException(fieldName + " has no host name.");
+            }
+            if (uri.getRawUserInfo() != null) {
+                // Every user sees stored links; a user name or password in one would leak to all of them.
+                throw new InvalidInputException(fieldName + " contains a user name or password; leave them out.");
             }
             return trimmed;
         } catch (URISyntaxException e) {

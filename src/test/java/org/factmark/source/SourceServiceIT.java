@@ -54,7 +54,8 @@ class SourceServiceIT {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "ftp://example.org/x"})
+    @ValueSource(strings = {"javascript:alert(1)", "data:text/html,x", "file:///etc/passwd", "ftp://example.org/x",
+            "https://bob:s3cret@intranet.example/x"})
     void only_http_and_https_sources_are_accepted(String url) {
         assertThatThrownBy(() -> sources.findOrCreate(NewSource.web(url, "Bad", null, SourceKind.OTHER)))
                 .isInstanceOf(InvalidInputException.class);
