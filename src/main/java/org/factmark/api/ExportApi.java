@@ -1,0 +1,90 @@
+package org.factmark.api;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import org.factmark.claim.ClaimStatus;
+import org.factmark.claim.Rating;
+import org.factmark.export.ExportFilter;
+import org.factmark.export.ExportService;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/** Exports. The CSV is written straight to the response as the rows arrive from the database. */
+@RestController
+class ExportApi {
+
+    private final ExportService exports;
+
+    ExportApi(ExportService exports) {
+        this.exports = exports;
+    }
+
+    @GetMapping(path = "/api/export/claims.csv", produces = "text/csv")
+    void claims(@RequestParam(required = false) List<String> status, @RequestParam(required = false) Long documentId,
+            @RequestParam(required = false) String type, @RequestParam(required = false) String rating,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate verifiedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate verifiedTo,
+            @RequestParam(required = false) String outlet, @RequestParam(defaultValue = "false") boolean bom,
+            HttpServletResponse response) throws IOException {
+        ExportFilter filter = filter(status, documentId, type, rating, verifiedFrom, verifiedTo, outlet);
+        exports.count(filter); // validates before any byte of the CSV leaves, so errors stay problem details
+        try (Writer out = csv(response, "factmark-claims.csv", bom)) {
+            exports.writeClaims(filter, out);
+        }
+    }
+
+    @GetMapping(path = "/api/export/claim-sources.csv", produces = "text/csv")
+    void claimSources(@RequestParam(required = false) List<String> status,
+            @RequestParam(required = false) Long documentId, @RequestParam(required = false) String type,
+            @RequestParam(required = false) String rating,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate verifiedFrom,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate verifiedTo,
+            @RequestParam(required = false) String outlet, @RequestParam(defaultValue = "false") boolean bom,
+            HttpServletResponse response) throws IOException {
+        ExportFilter filter = filter(status, documentId, type, rating, verifiedFrom, verifiedTo, outlet);
+        exports.count(filter);
+        try (Writer out = csv(response, "factmark-claim-sources.csv", bom)) {
+            exports.writeClaimSources(filter, out);
+        }
+    }
+
+    /** {@code status} may repeat or be comma-separated; ALL selects every status; absent means VERIFIED. */
+    static ExportFilter filter(List<String> status, Long documentId, String type, String rating,
+            LocalDate verifiedFrom, LocalDate verifiedTo, String outlet) {
+        Set<ClaimStatus> statuses = EnumSet.noneOf(ClaimStatus.class);
+        if (status == null || status.isEmpty()) {
+            statuses.add(ClaimStatus.VERIFIED);
+        } else {
+            for (String value : status.stream().flatMap(s -> List.of(s.split(",")).stream()).toList()) {
+                if (value.strip().equalsIgnoreCase("ALL")) {
+                    statuses.clear();
+                    break;
+                }
+                statuses.add(SourceApi.parse(ClaimStatus.class, value, "status"));
+            }
+        }
+        return new ExportFilter(statuses, documentId, type == null || type.isBlank() ? null : type.strip(),
+                rating == null || rating.isBlank() ? null : SourceApi.parse(Rating.class, rating, "rating"),
+                verifiedFrom, verifiedTo, outlet == null || outlet.isBlank() ? null : outlet.strip());
+    }
+
+    private static Writer csv(HttpServletResponse response, String fileName, boolean bom) throws IOException {
+        response.setContentType("text/csv; charset=utf-8");
+        response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        if (bom) {
+            // Excel reads UTF-8 only with a byte-order mark.
+            writer.write('\uFEFF');
+        }
+        return writer;
+    }
+}
