@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.Rating;
@@ -15,8 +16,10 @@ import org.factmark.export.ExportFilter;
 import org.factmark.export.ExportService;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** Exports. The CSV is written straight to the response as the rows arrive from the database. */
 @RestController
@@ -55,6 +58,18 @@ class ExportApi {
         try (Writer out = csv(response, "factmark-claim-sources.csv", bom)) {
             exports.writeClaimSources(filter, out);
         }
+    }
+
+    @GetMapping(path = "/api/export/claimreview.json", produces = {"application/ld+json", "application/json"})
+    List<Map<String, Object>> claimReviews(@RequestParam(required = false) Long documentId) {
+        return exports.claimReviews(documentId);
+    }
+
+    @GetMapping(path = "/api/documents/{documentId}/annotations",
+            produces = {"application/ld+json", "application/json"})
+    Map<String, Object> annotations(@PathVariable long documentId) {
+        return exports.annotations(documentId,
+                ServletUriComponentsBuilder.fromCurrentContextPath().build().toUriString());
     }
 
     /** {@code status} may repeat or be comma-separated; ALL selects every status; absent means VERIFIED. */

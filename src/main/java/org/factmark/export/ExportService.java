@@ -1,6 +1,17 @@
 package org.factmark.export;
 
 import java.io.Writer;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.factmark.claim.Claim;
+import org.factmark.claim.ClaimFilter;
+import org.factmark.claim.ClaimService;
+import org.factmark.claim.ClaimStatus;
+import org.factmark.document.Document;
+import org.factmark.document.DocumentService;
+import org.factmark.source.SourceService;
 import org.factmark.common.InvalidInputException;
 import org.factmark.export.internal.ExportRepository;
 import org.factmark.security.Access;
@@ -8,7 +19,7 @@ import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Claims leave Factmark here: streamed as CSV, whatever their number. */
+/** Claims leave Factmark here: streamed as CSV whatever their number, and as ClaimReview and Web Annotations. */
 @Service
 public class ExportService {
 
@@ -18,9 +29,52 @@ public class ExportService {
     public static final String LINKS_HEADER = "claim_id,source_url,source_title,publisher,kind,stance,excerpt";
 
     private final ExportRepository exports;
+    private final ClaimService claims;
+    private final DocumentService documents;
+    private final SourceService sources;
+    private final PublishingProperties publisher;
 
-    ExportService(ExportRepository exports) {
+    ExportService(ExportRepository exports, ClaimService claims, DocumentService documents, SourceService sources,
+            PublishingProperties publisher) {
         this.exports = exports;
+        this.claims = claims;
+        this.documents = documents;
+        this.sources = sources;
+        this.publisher = publisher;
+    }
+
+    /** A schema.org ClaimReview for every verified claim (of one document, when given). */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public List<Map<String, Object>> claimReviews(Long documentId) {
+        List<Map<String, Object>> reviews = new ArrayList<>();
+        Map<Long, Document> documentsById = new HashMap<>();
+        long offset = 0;
+        List<Claim> page;
+        do {
+            page = claims.search(new ClaimFilter(ClaimStatus.VERIFIED, null, documentId, null, null, null), offset,
+                    ClaimService.MAX_PAGE_SIZE);
+            for (Claim claim : page) {
+                Document document = documentsById.computeIfAbsent(claim.documentId(), documents::get);
+                reviews.add(LinkedData.claimReview(claim, document, sources.linksOf(claim.id()), publisher));
+            }
+            offset += page.size();
+        } while (page.size() == ClaimService.MAX_PAGE_SIZE);
+        return reviews;
+    }
+
+    /** A document's claims as a W3C Web Annotation collection; {@code baseUrl} makes the IRIs absolute. */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public Map<String, Object> annotations(long documentId, String baseUrl) {
+        Document document = documents.get(documentId);
+        String text = documents.text(documentId);
+        String documentIri = baseUrl + "/api/documents/" + documentId;
+        List<Map<String, Object>> annotations = claims.forDocument(documentId).stream()
+                .map(claim -> LinkedData.annotation(claim, text, documentIri, baseUrl + "/api/claims/" + claim.id(),
+                        sources.linksOf(claim.id())))
+                .toList();
+        return LinkedData.collection(documentIri + "/annotations", document.title(), annotations);
     }
 
     /** How many claims the filter selects, for the export view. */
