@@ -1,6 +1,7 @@
 package org.factmark.api;
 
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
@@ -95,7 +96,9 @@ class ExportApi {
     private static Writer csv(HttpServletResponse response, String fileName, boolean bom) throws IOException {
         response.setContentType("text/csv; charset=utf-8");
         response.setHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
-        var writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
+        // Buffered: a CSV is millions of small writes, and each unbuffered one costs an encoder call.
+        var writer = new BufferedWriter(new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8),
+                64 * 1024);
         if (bom) {
             // Excel reads UTF-8 only with a byte-order mark.
             writer.write('\uFEFF');

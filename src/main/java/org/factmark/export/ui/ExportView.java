@@ -15,6 +15,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import jakarta.annotation.security.PermitAll;
+import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
@@ -86,7 +87,8 @@ class ExportView extends VerticalLayout {
         return event -> {
             event.setFileName(fileName);
             event.setContentType("text/csv; charset=utf-8");
-            try (Writer out = new OutputStreamWriter(event.getOutputStream(), StandardCharsets.UTF_8)) {
+            try (Writer out = new BufferedWriter(new OutputStreamWriter(event.getOutputStream(),
+                    StandardCharsets.UTF_8), 64 * 1024)) {
                 if (byteOrderMark) {
                     out.write('\uFEFF');
                 }

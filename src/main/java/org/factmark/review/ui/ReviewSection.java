@@ -4,6 +4,7 @@ import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
 import com.vaadin.flow.component.details.Details;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
@@ -18,6 +19,7 @@ import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -180,6 +182,8 @@ class ReviewSection implements ClaimPanelSection {
                 SourceKind.EXPERT, SourceKind.DATASET, SourceKind.OTHER);
         kind.setItemLabelGenerator(ReviewSection::words);
         kind.setValue(SourceKind.NEWS_REPORT);
+        var accessed = new DatePicker("Accessed on");
+        accessed.setValue(LocalDate.now());
         var stance = new RadioButtonGroup<Stance>("Stance");
         stance.setItems(Stance.values());
         stance.setItemLabelGenerator(ReviewSection::words);
@@ -189,7 +193,8 @@ class ReviewSection implements ClaimPanelSection {
             NewSource source = passage.getValue() != null
                     ? new NewSource(null, passage.getValue().documentId(), passage.getValue().id(), null, null, null,
                             null, null, null)
-                    : NewSource.web(url.getValue(), title.getValue(), null, kind.getValue());
+                    : new NewSource(url.getValue(), null, null, title.getValue(), null, kind.getValue(),
+                            accessed.getValue(), null, null);
             long sourceId = existing.getValue() != null ? existing.getValue().id()
                     : sources.findOrCreate(source).source().id();
             sources.link(claim.id(), sourceId, stance.getValue(), excerpt.getValue());
@@ -197,7 +202,7 @@ class ReviewSection implements ClaimPanelSection {
             changed.accept(claims.get(claim.id()));
         });
         link.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SMALL);
-        var form = new FormLayout(existing, passage, url, title, kind, stance, excerpt);
+        var form = new FormLayout(existing, passage, url, title, kind, accessed, stance, excerpt);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("24rem", 2));
         form.setColspan(existing, 2);
         form.setColspan(passage, 2);
