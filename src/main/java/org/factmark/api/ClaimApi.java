@@ -3,6 +3,7 @@ package org.factmark.api;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.net.URI;
 import java.util.List;
+import org.factmark.common.EnumValues;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimChanges;
 import org.factmark.claim.ClaimDraft;
@@ -101,7 +102,7 @@ class ClaimApi {
             @RequestParam(required = false) Long documentId, @RequestParam(required = false) String author,
             @RequestParam(required = false) String outlet, @RequestParam(required = false) Integer waitingDays,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
-        ClaimStatus wanted = status == null || status.isBlank() ? null : SourceApi.parse(ClaimStatus.class, status,
+        ClaimStatus wanted = status == null || status.isBlank() ? null : EnumValues.parse(ClaimStatus.class, status,
                 "status");
         var filter = new ClaimFilter(wanted, type, documentId, author, outlet, waitingDays);
         List<Claim> content = claims.search(filter, (long) page * size, size);
@@ -132,11 +133,11 @@ class ClaimApi {
             throw new InvalidInputException("Change a claim's status in a request of its own, without other fields "
                     + "than rating and rationale.");
         }
-        ClaimStatus status = SourceApi.parse(ClaimStatus.class, request.status(), "status");
+        ClaimStatus status = EnumValues.parse(ClaimStatus.class, request.status(), "status");
         return switch (status) {
             case IN_REVIEW -> reviews.sendToReview(id, version);
             case VERIFIED, REJECTED -> reviews.decide(id, version, status,
-                    request.rating() == null ? null : SourceApi.parse(Rating.class, request.rating(), "rating"),
+                    request.rating() == null ? null : EnumValues.parse(Rating.class, request.rating(), "rating"),
                     request.rationale());
             case OPEN -> reviews.reopen(id, version);
         };

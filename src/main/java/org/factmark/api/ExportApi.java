@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.factmark.common.EnumValues;
 import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.Rating;
 import org.factmark.export.ExportFilter;
@@ -85,11 +86,11 @@ class ExportApi {
                     statuses.clear();
                     break;
                 }
-                statuses.add(SourceApi.parse(ClaimStatus.class, value, "status"));
+                statuses.add(EnumValues.parse(ClaimStatus.class, value, "status"));
             }
         }
         return new ExportFilter(statuses, documentId, type == null || type.isBlank() ? null : type.strip(),
-                rating == null || rating.isBlank() ? null : SourceApi.parse(Rating.class, rating, "rating"),
+                rating == null || rating.isBlank() ? null : EnumValues.parse(Rating.class, rating, "rating"),
                 verifiedFrom, verifiedTo, outlet == null || outlet.isBlank() ? null : outlet.strip());
     }
 

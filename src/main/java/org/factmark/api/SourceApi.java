@@ -2,10 +2,8 @@ package org.factmark.api;
 
 import java.net.URI;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
-import org.factmark.common.InvalidInputException;
+import org.factmark.common.EnumValues;
 import org.factmark.source.NewSource;
 import org.factmark.source.Source;
 import org.factmark.source.SourceKind;
@@ -31,7 +29,7 @@ class SourceApi {
             LocalDate accessedOn, String archiveUrl, String note) {
 
         NewSource toNewSource() {
-            return new NewSource(url, documentId, claimId, title, publisher, kind == null ? null : parse(SourceKind.class,
+            return new NewSource(url, documentId, claimId, title, publisher, kind == null ? null : EnumValues.parse(SourceKind.class,
                     kind, "kind"), accessedOn, archiveUrl, note);
         }
     }
@@ -72,7 +70,7 @@ class SourceApi {
                 : sources.findOrCreate(new SourceRequest(request.url(), request.documentId(), request.claimId(),
                         request.title(), request.publisher(), request.kind(), request.accessedOn(), request.archiveUrl(),
                         request.note()).toNewSource()).source().id();
-        Stance stance = request.stance() == null ? null : parse(Stance.class, request.stance(), "stance");
+        Stance stance = request.stance() == null ? null : EnumValues.parse(Stance.class, request.stance(), "stance");
         return ResponseEntity.status(HttpStatus.CREATED).body(sources.link(claimId, sourceId, stance, request.excerpt()));
     }
 
@@ -80,14 +78,5 @@ class SourceApi {
     ResponseEntity<Void> unlink(@PathVariable long claimId, @PathVariable long sourceId) {
         sources.unlink(claimId, sourceId);
         return ResponseEntity.noContent().build();
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String value, String field) {
-        try {
-            return Enum.valueOf(type, value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("Unknown " + field + " \"" + value + "\"; use one of "
-                    + Arrays.toString(type.getEnumConstants()) + ".");
-        }
     }
 }

@@ -156,7 +156,7 @@ public class ClaimService {
     private Claim requireEditable(long id, int version) {
         Claim current = claims.findById(id).orElseThrow(() -> notFound(id));
         if (current.version() != version) {
-            throw stale(current);
+            throw changedMeanwhile(current);
         }
         if (current.status().isDecided()) {
             throw new ConflictException("This claim is " + current.status().name().toLowerCase(Locale.ROOT)
@@ -167,10 +167,11 @@ public class ClaimService {
 
     /** Why a conditional write changed nothing: the claim is gone, or someone changed it first. */
     private RuntimeException refusal(long id) {
-        return claims.findById(id).<RuntimeException>map(ClaimService::stale).orElseGet(() -> notFound(id));
+        return claims.findById(id).<RuntimeException>map(ClaimService::changedMeanwhile).orElseGet(() -> notFound(id));
     }
 
-    private static StaleVersionException stale(Claim current) {
+    /** The refusal of a change based on an older version of {@code current}; the workflow uses it too. */
+    public static StaleVersionException changedMeanwhile(Claim current) {
         return new StaleVersionException("Someone changed this claim meanwhile (it is now at version "
                 + current.version() + " by " + current.updatedBy() + "); nothing was saved. "
                 + "Look at the current version and apply your change again.");

@@ -1,8 +1,8 @@
 package org.factmark.claim;
 
 import java.util.Arrays;
-import java.util.Locale;
 import java.util.stream.Collectors;
+import org.factmark.common.EnumValues;
 import org.factmark.common.InvalidInputException;
 
 /** The reviewer's confidence in the claim's assessment. */
@@ -14,11 +14,7 @@ public enum Confidence {
         if (value == null || value.isBlank()) {
             throw new InvalidInputException("A claim needs a confidence: " + choices() + ".");
         }
-        try {
-            return valueOf(value.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidInputException("Unknown confidence \"" + value + "\"; use " + choices() + ".");
-        }
+        return EnumValues.parse(Confidence.class, value, "confidence");
     }
 
     private static String choices() {

@@ -10,7 +10,6 @@ import org.factmark.claim.Rating;
 import org.factmark.common.ConflictException;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.OptionalText;
-import org.factmark.common.StaleVersionException;
 import org.factmark.review.internal.HistoryRepository;
 import org.factmark.review.internal.ReviewRepository;
 import org.factmark.security.Access;
@@ -147,11 +146,11 @@ public class ReviewService {
     private Claim move(Claim claim, int version, ClaimStatus to, Rating rating, String rationale, String action) {
         ClaimStatus from = requiredStatusBefore(to, claim);
         if (claim.version() != version) {
-            throw stale(claim);
+            throw ClaimService.changedMeanwhile(claim);
         }
         long actor = CurrentUser.require().id();
         if (!reviews.transition(claim.id(), version, from, to, rating, rationale, actor)) {
-            throw stale(claims.get(claim.id()));
+            throw ClaimService.changedMeanwhile(claims.get(claim.id()));
         }
         Claim after = claims.get(claim.id());
         history.append(claim.id(), actor, action, claim, after);
@@ -183,10 +182,5 @@ public class ReviewService {
     private static boolean isEditor(FactmarkUser user) {
         return user.getAuthorities().stream().anyMatch(authority -> authority.getAuthority().equals("ROLE_EDITOR")
                 || authority.getAuthority().equals("ROLE_ADMIN"));
-    }
-
-    private static StaleVersionException stale(Claim current) {
-        return new StaleVersionException("Someone changed this claim meanwhile (it is now at version "
-                + current.version() + "); nothing was changed. Reload it and try again.");
     }
 }

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.factmark.common.ui.Formats;
 import org.factmark.document.Document;
 import org.factmark.document.DocumentService;
 

@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.util.ArrayList;
 import java.util.List;
+import org.factmark.common.ui.Formats;
 import org.factmark.document.Document;
 
 /** The line under a document's title: outlet, publication date, who added it, and its original URL. */

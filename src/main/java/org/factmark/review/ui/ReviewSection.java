@@ -20,9 +20,6 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import java.util.function.Consumer;
 import org.factmark.claim.Claim;
@@ -31,6 +28,7 @@ import org.factmark.claim.ClaimService;
 import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.Rating;
 import org.factmark.claim.ui.ClaimPanelSection;
+import org.factmark.common.ui.Formats;
 import org.factmark.common.ui.Notifications;
 import org.factmark.review.ReviewService;
 import org.factmark.source.NewSource;
@@ -47,9 +45,6 @@ import org.factmark.source.Stance;
  */
 @org.springframework.stereotype.Component
 class ReviewSection implements ClaimPanelSection {
-
-    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
-            FormatStyle.SHORT).withZone(ZoneId.systemDefault());
 
     private final ReviewService reviews;
     private final SourceService sources;
@@ -82,7 +77,7 @@ class ReviewSection implements ClaimPanelSection {
         }
         if (claim.verifiedBy() != null) {
             box.add(meta((claim.status() == ClaimStatus.VERIFIED ? "Verified" : "Rejected") + " by "
-                    + claim.verifiedBy() + " on " + WHEN.format(claim.verifiedAt())));
+                    + claim.verifiedBy() + " on " + Formats.dateTime(claim.verifiedAt())));
         }
         var actions = new HorizontalLayout();
         switch (claim.status()) {
@@ -217,7 +212,7 @@ class ReviewSection implements ClaimPanelSection {
             thread.removeAll();
             reviews.comments(claim.id()).forEach(comment -> {
                 var entry = new Div(new Span(comment.text()));
-                entry.add(meta(comment.author() + " · " + WHEN.format(comment.createdAt())));
+                entry.add(meta(comment.author() + " · " + Formats.dateTime(comment.createdAt())));
                 entry.addClassName("claim-comment");
                 thread.add(entry);
             });
@@ -242,7 +237,7 @@ class ReviewSection implements ClaimPanelSection {
         timeline.setPadding(false);
         timeline.setSpacing(false);
         var entries = reviews.history(claim.id());
-        entries.forEach(entry -> timeline.add(meta(WHEN.format(entry.at()) + " · " + entry.actor() + " · "
+        entries.forEach(entry -> timeline.add(meta(Formats.dateTime(entry.at()) + " · " + entry.actor() + " · "
                 + entry.action().replace('_', ' ').toLowerCase(Locale.ROOT))));
         return new Details("History (" + entries.size() + ")", timeline);
     }

@@ -10,10 +10,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
+import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.stream.Collectors;
+import org.factmark.common.ui.Formats;
 import org.factmark.security.Role;
 import org.factmark.security.UserAccount;
 import org.factmark.security.UserService;
@@ -24,9 +24,6 @@ import org.factmark.security.UserService;
 @Menu(title = "Users", order = 90)
 @RolesAllowed("ADMIN")
 class UserAdminView extends VerticalLayout {
-
-    private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM)
-            .withZone(ZoneId.systemDefault());
 
     private final UserService users;
     final Grid<UserAccount> grid = new Grid<>();
@@ -41,7 +38,7 @@ class UserAdminView extends VerticalLayout {
         grid.addColumn(user -> user.roles().stream().sorted().map(Role::name).collect(Collectors.joining(", ")))
                 .setHeader("Roles").setAutoWidth(true);
         grid.addColumn(user -> user.enabled() ? "Active" : "Disabled").setHeader("Status").setAutoWidth(true);
-        grid.addColumn(user -> DATE.format(user.createdAt())).setHeader("Added").setAutoWidth(true);
+        grid.addColumn(user -> Formats.date(LocalDate.ofInstant(user.createdAt(), ZoneId.systemDefault()))).setHeader("Added").setAutoWidth(true);
         grid.addComponentColumn(this::actions).setHeader("").setAutoWidth(true);
 
         addUser.addThemeVariants(ButtonVariant.PRIMARY);

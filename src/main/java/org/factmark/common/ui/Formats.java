@@ -1,4 +1,4 @@
-package org.factmark.document.ui;
+package org.factmark.common.ui;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -6,8 +6,8 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 
-/** How the document views write dates. */
-final class Formats {
+/** How views write dates and times, in the server's time zone. */
+public final class Formats {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM,
@@ -16,11 +16,11 @@ final class Formats {
     private Formats() {
     }
 
-    static String date(LocalDate date) {
+    public static String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
     }
 
-    static String dateTime(Instant instant) {
+    public static String dateTime(Instant instant) {
         return instant == null ? "" : DATE_TIME.format(instant);
     }
 }
