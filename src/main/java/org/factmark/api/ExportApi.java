@@ -11,6 +11,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import org.factmark.common.EnumValues;
 import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.Rating;
@@ -33,32 +34,32 @@ class ExportApi {
         this.exports = exports;
     }
 
-    @GetMapping(path = "/api/export/claims.csv", produces = "text/csv")
-    void claims(@RequestParam(required = false) List<String> status, @RequestParam(required = false) Long documentId,
-            @RequestParam(required = false) String type, @RequestParam(required = false) String rating,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate verifiedFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate verifiedTo,
-            @RequestParam(required = false) String outlet, @RequestParam(defaultValue = "false") boolean bom,
-            HttpServletResponse response) throws IOException {
-        ExportFilter filter = filter(status, documentId, type, rating, verifiedFrom, verifiedTo, outlet);
-        exports.count(filter); // validates before any byte of the CSV leaves, so errors stay problem details
-        try (Writer out = csv(response, "factmark-claims.csv", bom)) {
-            exports.writeClaims(filter, out);
+    /** The query parameters both CSV exports take; bound from the query string by name. */
+    record CsvQuery(List<String> status, Long documentId, String type, String rating,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate verifiedFrom,
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate verifiedTo, String outlet, Boolean bom) {
+
+        ExportFilter filter() {
+            return ExportApi.filter(status, documentId, type, rating, verifiedFrom, verifiedTo, outlet);
         }
     }
 
+    @GetMapping(path = "/api/export/claims.csv", produces = "text/csv")
+    void claims(CsvQuery query, HttpServletResponse response) throws IOException {
+        stream(query, response, "factmark-claims.csv", exports::writeClaims);
+    }
+
     @GetMapping(path = "/api/export/claim-sources.csv", produces = "text/csv")
-    void claimSources(@RequestParam(required = false) List<String> status,
-            @RequestParam(required = false) Long documentId, @RequestParam(required = false) String type,
-            @RequestParam(required = false) String rating,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate verifiedFrom,
-            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate verifiedTo,
-            @RequestParam(required = false) String outlet, @RequestParam(defaultValue = "false") boolean bom,
-            HttpServletResponse response) throws IOException {
-        ExportFilter filter = filter(status, documentId, type, rating, verifiedFrom, verifiedTo, outlet);
-        exports.count(filter);
-        try (Writer out = csv(response, "factmark-claim-sources.csv", bom)) {
-            exports.writeClaimSources(filter, out);
+    void claimSources(CsvQuery query, HttpServletResponse response) throws IOException {
+        stream(query, response, "factmark-claim-sources.csv", exports::writeClaimSources);
+    }
+
+    private void stream(CsvQuery query, HttpServletResponse response, String fileName,
+            BiConsumer<ExportFilter, Writer> write) throws IOException {
+        ExportFilter filter = query.filter();
+        exports.count(filter); // validates before any byte of the CSV leaves, so errors stay problem details
+        try (Writer out = csv(response, fileName, Boolean.TRUE.equals(query.bom()))) {
+            write.accept(filter, out);
         }
     }
 
