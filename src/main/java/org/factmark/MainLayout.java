@@ -13,6 +13,10 @@ import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
+import org.factmark.live.Change;
+import org.factmark.live.ChangeFeed;
+import org.factmark.live.ui.LiveUpdates;
+import org.factmark.review.InboxService;
 import org.factmark.security.FactmarkUser;
 
 /** The frame around every signed-in view: navigation built from the views' {@code @Menu}, and the user. */
@@ -20,7 +24,12 @@ import org.factmark.security.FactmarkUser;
 @PermitAll
 public final class MainLayout extends AppLayout {
 
-    MainLayout(AuthenticationContext authentication) {
+    final Button inboxButton = new Button("Inbox");
+    final Span unreadBadge = new Span();
+    private final InboxService inbox;
+
+    MainLayout(AuthenticationContext authentication, InboxService inbox, ChangeFeed changes) {
+        this.inbox = inbox;
         var brand = new Span("Factmark");
         brand.addClassName("brand");
 
@@ -34,7 +43,17 @@ public final class MainLayout extends AppLayout {
         var signOut = new Button("Sign out", click -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.TERTIARY);
 
-        var header = new HorizontalLayout(new DrawerToggle(), brand, userName, signOut);
+        inboxButton.addThemeVariants(ButtonVariant.TERTIARY);
+        unreadBadge.addClassName("inbox-badge");
+        inboxButton.setSuffixComponent(unreadBadge);
+        inboxButton.addClickListener(click -> inboxButton.getUI().ifPresent(ui -> ui.navigate("inbox")));
+        showUnread();
+        authentication.getAuthenticatedUser(FactmarkUser.class).map(FactmarkUser::id).ifPresent(me ->
+                LiveUpdates.follow(this, changes,
+                        change -> change.kind() == Change.Kind.INBOX && change.subjectId() == me,
+                        batch -> showUnread()));
+
+        var header = new HorizontalLayout(new DrawerToggle(), brand, inboxButton, userName, signOut);
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(brand);
@@ -42,5 +61,14 @@ public final class MainLayout extends AppLayout {
         addToNavbar(header);
         addToDrawer(navigation);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /** The inbox button carries a badge with the number of unread messages, while there are any. */
+    private void showUnread() {
+        int unread = inbox.unreadCount();
+        unreadBadge.setText(String.valueOf(unread));
+        unreadBadge.setVisible(unread > 0);
+        inboxButton.getElement().setAttribute("aria-label", unread == 0 ? "Inbox, nothing unread"
+                : "Inbox, " + unread + " unread");
     }
 }

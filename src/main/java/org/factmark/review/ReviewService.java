@@ -11,6 +11,7 @@ import org.factmark.common.ConflictException;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.OptionalText;
 import org.factmark.review.internal.HistoryRepository;
+import org.factmark.review.internal.InboxRepository;
 import org.factmark.review.internal.ReviewRepository;
 import org.factmark.security.Access;
 import org.factmark.security.CurrentUser;
@@ -33,12 +34,15 @@ public class ReviewService {
     private final SourceService sources;
     private final ReviewRepository reviews;
     private final HistoryRepository history;
+    private final InboxRepository inbox;
 
-    ReviewService(ClaimService claims, SourceService sources, ReviewRepository reviews, HistoryRepository history) {
+    ReviewService(ClaimService claims, SourceService sources, ReviewRepository reviews, HistoryRepository history,
+            InboxRepository inbox) {
         this.claims = claims;
         this.sources = sources;
         this.reviews = reviews;
         this.history = history;
+        this.inbox = inbox;
     }
 
     /** Any reviewer proposes an open claim for verification. */
@@ -109,6 +113,7 @@ public class ReviewService {
         long id = reviews.insertComment(claim.id(), author, body);
         Comment comment = reviews.comments(claim.id()).stream().filter(c -> c.id() == id).findFirst().orElseThrow();
         history.append(claim.id(), author, "COMMENTED", null, comment);
+        inbox.tellCreator(claim.id(), author, "COMMENTED");
         return comment;
     }
 
@@ -154,6 +159,9 @@ public class ReviewService {
         }
         Claim after = claims.get(claim.id());
         history.append(claim.id(), actor, action, claim, after);
+        if (to.isDecided()) {
+            inbox.tellCreator(claim.id(), actor, to.name());
+        }
         return after;
     }
 

@@ -223,6 +223,19 @@ class FmAnnotator extends HTMLElement {
    * highlight re-renders, and makes the browser lay out again, only the lines it touches.
    */
   render() {
+    // Highlights may change under the reviewer's hands (someone else saved a claim): a text
+    // selection that lies in a line drawn anew is put back where it was.
+    const kept = this.renderedTextVersion === this.textVersion ? this.selectedOffsets() : null;
+    this.renderLines();
+    this.renderedTextVersion = this.textVersion;
+    if (kept && this.selectionKey() !== `${kept.start}:${kept.end}`) {
+      const sel = getSelection();
+      sel.removeAllRanges();
+      sel.addRange(this.rangeFor(kept.start, kept.end));
+    }
+  }
+
+  renderLines() {
     const selected = this._selectedId;
     const selectedColor = selected == null ? undefined : this._highlights.find((h) => h.id === selected)?.color;
     const isSelected = (s) => selectedColor !== undefined && s.covering.some((h) => h.id === selected);

@@ -16,12 +16,12 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * {@code chromium} and {@code chromium-driver}); no test tool downloads a browser. Without them a
  * developer's run skips the browser tests, but CI ({@code CI=true}) fails, so they never go missing there.
  */
-final class Browser {
+public final class Browser {
 
     private Browser() {
     }
 
-    static ChromeDriver start() {
+    public static ChromeDriver start() {
         Optional<Path> chromium = onPath("chromium", "chromium-browser");
         Optional<Path> chromedriver = onPath("chromedriver");
         if (chromium.isEmpty() || chromedriver.isEmpty()) {

@@ -12,13 +12,13 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** What a reviewer does in a real browser: sign in, open a document, select text, click highlights. */
-final class Workspace {
+public final class Workspace {
 
     private final WebDriver browser;
     private final WebDriverWait wait;
     private final String baseUrl;
 
-    Workspace(WebDriver browser, int port) {
+    public Workspace(WebDriver browser, int port) {
         this.browser = browser;
         this.wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         this.baseUrl = "http://localhost:" + port;
@@ -28,7 +28,7 @@ final class Workspace {
         return wait;
     }
 
-    void signIn(String username) {
+    public void signIn(String username) {
         browser.get(baseUrl + "/login");
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-login-form input[name='username']")))
                 .sendKeys(username);
@@ -38,7 +38,7 @@ final class Workspace {
     }
 
     /** Opens the document and waits until its text is drawn. */
-    void open(long documentId) {
+    public void open(long documentId) {
         browser.get(baseUrl + "/documents/" + documentId);
         awaitText();
     }
@@ -59,6 +59,7 @@ final class Workspace {
         @SuppressWarnings("unchecked")
         Map<String, Number> points = (Map<String, Number>) js("""
                 const el = document.querySelector('fm-annotator');
+                el.rangeFor(arguments[0], arguments[1]).startContainer.parentElement.scrollIntoView({block: 'center'});
                 const rects = el.rangeFor(arguments[0], arguments[1]).getClientRects();
                 const first = rects[0], last = rects[rects.length - 1];
                 return {x1: first.left + 1, y1: first.top + first.height / 2,
@@ -75,6 +76,7 @@ final class Workspace {
     void selectByScript(int start, int end) {
         js("""
                 const el = document.querySelector('fm-annotator');
+                el.rangeFor(arguments[0], arguments[1]).startContainer.parentElement.scrollIntoView({block: 'center'});
                 getSelection().removeAllRanges();
                 getSelection().addRange(el.rangeFor(arguments[0], arguments[1]));
                 el.dispatchEvent(new MouseEvent('mouseup', {bubbles: true}));""", start, end);
@@ -90,7 +92,7 @@ final class Workspace {
     }
 
     /** The text drawn for highlight {@code claimId}: its segments' text, in order. */
-    String highlightedText(long claimId) {
+    public String highlightedText(long claimId) {
         return (String) js("""
                 return [...document.querySelectorAll('fm-annotator span[data-ids]')]
                     .filter(span => span.dataset.ids.split(' ').includes(String(arguments[0])))
@@ -99,7 +101,7 @@ final class Workspace {
 
     /** Ids of all highlights drawn, in the order their first segment appears. */
     @SuppressWarnings("unchecked")
-    List<Long> highlightIds() {
+    public List<Long> highlightIds() {
         return ((List<Number>) js("""
                 const ids = [];
                 for (const span of document.querySelectorAll('fm-annotator span[data-ids]')) {
@@ -112,7 +114,9 @@ final class Workspace {
     void clickAt(int offset) {
         @SuppressWarnings("unchecked")
         Map<String, Number> point = (Map<String, Number>) js("""
-                const r = document.querySelector('fm-annotator').rangeFor(arguments[0], arguments[0] + 1).getBoundingClientRect();
+                const range = document.querySelector('fm-annotator').rangeFor(arguments[0], arguments[0] + 1);
+                range.startContainer.parentElement.scrollIntoView({block: 'center'});
+                const r = range.getBoundingClientRect();
                 return {x: r.left + r.width / 2, y: r.top + r.height / 2};""", offset);
         new Actions(browser).moveToLocation(point.get("x").intValue(), point.get("y").intValue()).click().perform();
     }

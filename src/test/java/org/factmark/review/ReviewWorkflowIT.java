@@ -2,6 +2,7 @@ package org.factmark.review;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.List;
 import org.factmark.IntegrationTest;
@@ -50,6 +51,8 @@ class ReviewWorkflowIT {
     UserDetailsService userDetails;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    InboxService inbox;
 
     SignedIn signedIn;
     long documentId;
@@ -261,5 +264,45 @@ class ReviewWorkflowIT {
                 .param("id", claim.id()).update()).hasMessageContaining("append-only");
         assertThatThrownBy(() -> jdbc.sql("delete from claim_history where claim_id = :id")
                 .param("id", claim.id()).update()).hasMessageContaining("append-only");
+    }
+
+    @Test
+    void the_author_hears_of_comments_and_verdicts_on_their_claim_but_nobody_of_their_own_doings() {
+        signedIn.as("bob");
+        int before = inbox.unreadCount();
+        Claim verified = claimBy("bob", ClaimStatus.VERIFIED);
+        Claim rejected = claimBy("bob", ClaimStatus.IN_REVIEW);
+        signedIn.as("editor");
+        reviews.decide(rejected.id(), rejected.version(), ClaimStatus.REJECTED, null, "Not checkable.");
+        int editorsBefore = inbox.unreadCount();
+        reviews.comment(verified.id(), "Nice work.");
+        signedIn.as("bob");
+        reviews.comment(verified.id(), "Thanks!");
+
+        assertThat(inbox.unreadCount()).isEqualTo(before + 3);
+        assertThat(inbox.mine()).extracting(InboxMessage::claimId, InboxMessage::event, InboxMessage::actor)
+                .startsWith(tuple(verified.id(), "COMMENTED", "Eddie Editor"), tuple(rejected.id(), "REJECTED", "Eddie Editor"),
+                        tuple(verified.id(), "VERIFIED", "Eddie Editor"));
+        signedIn.as("editor");
+        assertThat(inbox.unreadCount()).as("bob's reply goes to nobody: the editor did not create the claim")
+                .isEqualTo(editorsBefore);
+    }
+
+    @Test
+    void reading_the_inbox_clears_its_badge_up_to_what_was_shown() {
+        Claim claim = claimBy("bob", ClaimStatus.OPEN);
+        signedIn.as("alice");
+        reviews.comment(claim.id(), "Which report?");
+        signedIn.as("bob");
+        List<InboxMessage> shown = inbox.mine();
+        signedIn.as("alice");
+        reviews.comment(claim.id(), "Found it.");
+        signedIn.as("bob");
+
+        inbox.markRead(shown.getFirst().id());
+
+        assertThat(inbox.unreadCount()).isEqualTo(1);
+        assertThat(inbox.mine().getFirst().read()).isFalse();
+        assertThat(inbox.mine().get(1).read()).isTrue();
     }
 }

@@ -22,6 +22,7 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -41,6 +42,13 @@ import org.factmark.common.ui.Notifications;
 import org.factmark.document.Document;
 import org.factmark.document.DocumentService;
 import org.factmark.document.ui.DocumentMeta;
+import org.factmark.live.Change;
+import org.factmark.live.ChangeFeed;
+import org.factmark.live.PresenceService;
+import org.factmark.live.ui.LiveUpdates;
+import org.factmark.live.ui.PresenceBar;
+import org.factmark.security.CurrentUser;
+import org.factmark.common.ui.Formats;
 
 /**
  * The annotation workspace: a document's text with its claims as highlights, and the claims in
@@ -52,6 +60,7 @@ import org.factmark.document.ui.DocumentMeta;
 class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, HasDynamicTitle {
 
     private final DocumentService documents;
+    private final PresenceBar presenceBar;
     private final ClaimService claims;
     private final ClaimTypeService claimTypes;
     private final List<ClaimType> types;
@@ -71,9 +80,11 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
     private String text = "";
     private String title = "Document · Factmark";
     private List<Claim> allClaims = List.of();
+    private Map<Long, List<String>> othersEditing = Map.of();
+    private final List<Claim> listed = new ArrayList<>();
 
     AnnotationWorkspace(DocumentService documents, ClaimService claims, ClaimTypeService claimTypes,
-            List<ClaimPanelSection> sections) {
+            List<ClaimPanelSection> sections, ChangeFeed changes, PresenceService presence) {
         this.documents = documents;
         this.claims = claims;
         this.claimTypes = claimTypes;
@@ -86,6 +97,16 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
         newClaimForm = new NewClaimForm(types.stream().filter(ClaimType::active).toList(), List.of(),
                 this::create, this::cancelNewClaim);
         editor = new ClaimEditor(claims, types, sections, this::changed, this::deleted);
+        presenceBar = new PresenceBar(presence, changes,
+                claimId -> findClaim(claimId).map(claim -> "“" + Formats.abbreviate(claim.quote(), 60) + "”").orElse(null));
+        presenceBar.onEditorsChanged(editors -> {
+            othersEditing = editors;
+            claimList.getDataProvider().refreshAll();
+        });
+        editor.onEditing(presenceBar::editing);
+        LiveUpdates.follow(this, changes,
+                change -> change.kind() == Change.Kind.CLAIM && change.concernsDocument(documentId),
+                this::changedElsewhere);
 
         annotator.addSelectListener(selection -> selected(selection.start, selection.end, selection.x, selection.y));
         annotator.addHighlightClickListener(click -> findClaim(click.claimId).ifPresent(this::focus));
@@ -104,6 +125,7 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
         claimList.deselectAll();
         try {
             Document document = documents.get(documentId);
+            presenceBar.enter(documentId);
             text = documents.text(documentId);
             showDocument(document);
             reloadClaims();
@@ -124,7 +146,7 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
         title = document.title() + " · Factmark";
         annotator.setText(text);
         documentColumn.removeAll();
-        documentColumn.add(new H2(document.title()), DocumentMeta.of(document), annotator, newClaimForm);
+        documentColumn.add(new H2(document.title()), DocumentMeta.of(document), presenceBar, annotator, newClaimForm);
     }
 
     private VerticalLayout claimsColumn() {
@@ -142,7 +164,9 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
         authorFilter.setWidth("8rem");
 
         claimList.addThemeVariants(GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT);
-        claimList.addColumn(new ComponentRenderer<>(claim -> ClaimsPresentation.card(claim, typeOf(claim))));
+        claimList.addColumn(new ComponentRenderer<>(claim -> ClaimsPresentation.card(claim, typeOf(claim),
+                othersEditing.getOrDefault(claim.id(), List.of()))));
+        claimList.setItems(listed).setIdentifierProvider(Claim::id);
         claimList.setEmptyStateText("No claims yet: select a passage in the text to mark one.");
         claimList.addSelectionListener(selection -> {
             // Only the reviewer's own clicks open or close a claim; refreshing the list must not
@@ -245,13 +269,35 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
         focus(shown.get(next));
     }
 
+    /**
+     * Someone (perhaps on another instance) changed claims of this document: show the current
+     * state, but leave the reviewer's own work alone. Their selection, scroll position and the
+     * new-claim form are not touched; a claim open in the editor keeps what was typed into it.
+     */
+    private void changedElsewhere(List<Change> changes) {
+        reloadClaims();
+        long me = CurrentUser.require().id();
+        editor.claimId().ifPresent(open -> {
+            if (changes.stream().anyMatch(change -> change.kind() == Change.Kind.RESYNC
+                    || (change.claimId() == open && change.actorId() != me))) {
+                editor.changedElsewhere(findClaim(open));
+            }
+        });
+        presenceBar.refresh();
+    }
+
     private void reloadClaims() {
         allClaims = claims.forDocument(documentId);
         annotator.setHighlights(allClaims.stream()
                 .map(claim -> new Annotator.Highlight(claim.id(), claim.start(), claim.end(), typeOf(claim).colour(),
                         ClaimsPresentation.tooltip(claim, typeOf(claim))))
                 .toList());
-        authorFilter.setItems(allClaims.stream().map(Claim::createdBy).distinct().sorted().toList());
+        List<String> authors = allClaims.stream().map(Claim::createdBy).distinct().sorted().toList();
+        if (!authors.equals(authorFilter.getListDataView().getItems().toList())) {
+            String author = authorFilter.getValue();
+            authorFilter.setItems(authors);
+            authorFilter.setValue(author);
+        }
         newClaimForm.suggestClaimants(claims.claimantsIn(documentId));
         showClaims();
     }
@@ -259,7 +305,10 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
     private void showClaims() {
         List<Claim> shown = shownClaims();
         Claim selected = claimList.asSingleSelect().getValue();
-        claimList.setItems(shown).setIdentifierProvider(Claim::id);
+        // The same list behind the grid all along, so that a refresh keeps the reviewer's scroll position.
+        listed.clear();
+        listed.addAll(shown);
+        claimList.getDataProvider().refreshAll();
         claimCount.setText(shown.size() == allClaims.size() ? String.valueOf(allClaims.size())
                 : shown.size() + " of " + allClaims.size());
         if (selected != null) {

@@ -3,13 +3,16 @@ package org.factmark.claim.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimChanges;
@@ -37,6 +40,9 @@ final class ClaimEditor extends VerticalLayout {
     ClaimFields fields;
     private Claim claim;
     private int[] lastSelection;
+    private Consumer<Long> editingListener = claimId -> { };
+    private Button save;
+    private Button delete;
 
     private final List<ClaimPanelSection> sections;
 
@@ -74,9 +80,9 @@ final class ClaimEditor extends VerticalLayout {
         start.setValue(claim.start());
         end.setValue(claim.end());
 
-        var save = new Button("Save changes", click -> save(fields.changesTo(claim, start.getValue(), end.getValue())));
+        save = new Button("Save changes", click -> save(fields.changesTo(claim, start.getValue(), end.getValue())));
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        var delete = new Button("Delete", click -> confirmDelete());
+        delete = new Button("Delete", click -> confirmDelete());
         delete.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
         boolean editable = !claim.status().isDecided();
         save.setEnabled(editable);
@@ -86,6 +92,43 @@ final class ClaimEditor extends VerticalLayout {
                 new HorizontalLayout(save, delete));
         sections.forEach(section -> add(section.render(claim, onChanged)));
         setVisible(true);
+        editingListener.accept(claim.id());
+    }
+
+    /** Tells {@code listener} which claim the editor shows from now on (null when it closes). */
+    void onEditing(Consumer<Long> listener) {
+        this.editingListener = listener;
+    }
+
+    Optional<Long> claimId() {
+        return isVisible() && claim != null ? Optional.of(claim.id()) : Optional.empty();
+    }
+
+    /**
+     * Someone else changed the open claim ({@code current}; empty when they deleted it). What the
+     * reviewer typed stays where it is: a notice says what happened and offers the new version,
+     * and a save still goes through the version check (and its side-by-side dialog).
+     */
+    void changedElsewhere(Optional<Claim> current) {
+        getChildren().filter(child -> child.hasClassName("claim-editor-notice")).toList().forEach(this::remove);
+        var notice = new Div();
+        notice.addClassName("claim-editor-notice");
+        notice.getElement().setAttribute("role", "status");
+        current.ifPresentOrElse(now -> {
+            notice.add(new Span(now.equals(claim)
+                    ? "Someone changed this claim's sources, comments or status meanwhile. "
+                    : now.updatedBy() + " changed this claim meanwhile (now version " + now.version()
+                            + "). If you save, you will see both versions side by side. "));
+            var show = new Button("Show the latest version", click -> onChanged.accept(now));
+            show.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+            notice.add(show);
+        }, () -> {
+            notice.add(new Span("Someone deleted this claim meanwhile. What you typed is still here to copy, "
+                    + "but it can no longer be saved."));
+            save.setEnabled(false);
+            delete.setEnabled(false);
+        });
+        addComponentAsFirst(notice);
     }
 
     /** Remembers the reviewer's latest text selection, offered as the claim's new span. */
@@ -99,8 +142,12 @@ final class ClaimEditor extends VerticalLayout {
     }
 
     void close() {
+        boolean wasOpen = claim != null;
         claim = null;
         setVisible(false);
+        if (wasOpen) {
+            editingListener.accept(null);
+        }
     }
 
     private void save(ClaimChanges changes) {

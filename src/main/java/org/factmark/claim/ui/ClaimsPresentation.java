@@ -2,6 +2,7 @@ package org.factmark.claim.ui;
 
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
+import java.util.List;
 import java.util.Locale;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimStatus;
@@ -13,7 +14,8 @@ final class ClaimsPresentation {
     private ClaimsPresentation() {
     }
 
-    static Div card(Claim claim, ClaimType type) {
+    /** {@code editors}: the others who have this claim open in their editor right now. */
+    static Div card(Claim claim, ClaimType type, List<String> editors) {
         var badge = new Span(type.name());
         badge.addClassName("claim-type-badge");
         // The colour comes from the taxonomy, which only accepts #rrggbb.
@@ -25,6 +27,11 @@ final class ClaimsPresentation {
         meta.addClassName("claim-card-meta");
         var card = new Div(badge, quote, meta);
         card.addClassName("claim-card");
+        if (!editors.isEmpty()) {
+            var editing = new Div(String.join(", ", editors) + (editors.size() == 1 ? " is" : " are") + " editing");
+            editing.addClassName("claim-card-editing");
+            card.add(editing);
+        }
         return card;
     }
 

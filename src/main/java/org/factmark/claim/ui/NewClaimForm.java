@@ -48,10 +48,19 @@ final class NewClaimForm extends Div {
         quote.setText(selectedText.strip());
         fields.note.clear();
         fields.restatement.clear();
-        // Clamped so that the form stays on screen; only numbers reach the style.
-        getStyle().set("left", "min(" + Math.round(x) + "px, calc(100vw - 24rem))");
-        getStyle().set("top", "min(" + Math.round(y + 8) + "px, calc(100vh - 30rem))");
         setVisible(true);
+        // (x, y) are window coordinates, but a fixed element inside the app layout is placed
+        // relative to the layout's content area: measure where that starts, then keep the form
+        // in the window, scrolling inside itself when it is taller than the room below.
+        getElement().executeJs("""
+                this.style.left = '0px';
+                this.style.top = '0px';
+                const origin = this.getBoundingClientRect();
+                const left = Math.max(0, Math.min($0, innerWidth - this.offsetWidth - 8));
+                const top = Math.max(0, Math.min($1 + 8, innerHeight - 480));
+                this.style.left = (left - origin.left) + 'px';
+                this.style.top = (top - origin.top) + 'px';
+                this.style.maxHeight = (innerHeight - top - 8) + 'px';""", x, y);
         // The focus starts on the type, where the number keys pick one; after the browser has
         // shown the form, or the focus would stay with the text.
         fields.type.getElement().executeJs(

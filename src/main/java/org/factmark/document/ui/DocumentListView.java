@@ -16,6 +16,9 @@ import jakarta.annotation.security.PermitAll;
 import org.factmark.common.ui.Formats;
 import org.factmark.document.Document;
 import org.factmark.document.DocumentService;
+import org.factmark.live.Change;
+import org.factmark.live.ChangeFeed;
+import org.factmark.live.ui.LiveUpdates;
 
 /** All documents, newest first, loaded page by page, with full-text search over titles and text. */
 @Route("")
@@ -27,7 +30,7 @@ class DocumentListView extends VerticalLayout {
     final TextField search = new TextField();
     final Grid<Document> grid = new Grid<>();
 
-    DocumentListView(DocumentService documents) {
+    DocumentListView(DocumentService documents, ChangeFeed changes) {
         setSizeFull();
 
         search.setPlaceholder("Search titles and text");
@@ -60,5 +63,9 @@ class DocumentListView extends VerticalLayout {
 
         search.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         add(toolbar, grid);
+        // New documents and changed claim counts show up without a reload.
+        LiveUpdates.follow(this, changes,
+                change -> change.kind() == Change.Kind.DOCUMENT || change.kind() == Change.Kind.CLAIM,
+                batch -> grid.getDataProvider().refreshAll());
     }
 }

@@ -3,6 +3,7 @@ package org.factmark.review.ui;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -23,6 +24,9 @@ import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.ClaimType;
 import org.factmark.claim.ClaimTypeService;
 import org.factmark.document.DocumentService;
+import org.factmark.live.Change;
+import org.factmark.live.ChangeFeed;
+import org.factmark.live.ui.LiveUpdates;
 import org.factmark.document.ui.DocumentMeta;
 
 /** Claims waiting for a verdict, across all documents, those waiting longest first. */
@@ -37,9 +41,10 @@ class ReviewQueueView extends VerticalLayout {
     final ComboBox<String> authorFilter = new ComboBox<>("Author");
     final Select<Integer> waitingFilter = new Select<>();
     final Grid<Claim> grid = new Grid<>();
+    final Span waiting = new Span();
     private final Map<Long, String> documentTitles = new HashMap<>();
 
-    ReviewQueueView(ClaimService claims, ClaimTypeService types, DocumentService documents) {
+    ReviewQueueView(ClaimService claims, ClaimTypeService types, DocumentService documents, ChangeFeed changes) {
         setSizeFull();
         typeFilter.setItems(types.all());
         typeFilter.setItemLabelGenerator(ClaimType::name);
@@ -60,7 +65,11 @@ class ReviewQueueView extends VerticalLayout {
                 id -> documents.get(id).title())).setHeader("Document").setAutoWidth(true);
         grid.addColumn(Claim::createdBy).setHeader("Author").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> claims.search(filter(), query.getOffset(), query.getLimit()).stream(),
-                query -> Math.toIntExact(claims.count(filter())));
+                query -> {
+                    int count = Math.toIntExact(claims.count(filter()));
+                    waiting.setText(count == 1 ? "1 claim waiting" : count + " claims waiting");
+                    return count;
+                });
         grid.setEmptyStateText("Nothing waiting for review.");
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(
                 DocumentMeta.location(click.getItem().documentId()),
@@ -70,10 +79,13 @@ class ReviewQueueView extends VerticalLayout {
         authorFilter.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
         waitingFilter.addValueChangeListener(change -> grid.getDataProvider().refreshAll());
 
-        var header = new HorizontalLayout(new H2("Review queue"), typeFilter, outletFilter, authorFilter,
+        var header = new HorizontalLayout(new H2("Review queue"), waiting, typeFilter, outletFilter, authorFilter,
                 waitingFilter);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
         add(header, grid);
+        // Claims sent to review, decided or changed anywhere show up without a reload.
+        LiveUpdates.follow(this, changes, change -> change.kind() == Change.Kind.CLAIM,
+                batch -> grid.getDataProvider().refreshAll());
     }
 
     private ClaimFilter filter() {

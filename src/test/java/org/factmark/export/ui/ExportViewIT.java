@@ -25,11 +25,12 @@ class ExportViewIT extends SpringBrowserlessTest {
         long verified = exports.count(ExportFilter.verified());
         assertThat(view.count.getText()).startsWith(verified + " claim");
 
-        view.statuses.setValue(Set.of(ClaimStatus.IN_REVIEW));
+        // Adding the claims in review to the verified ones: the demo data always has some in review.
+        view.statuses.setValue(Set.of(ClaimStatus.VERIFIED, ClaimStatus.IN_REVIEW));
 
-        long inReview = exports.count(new ExportFilter(Set.of(ClaimStatus.IN_REVIEW), null, null, null, null, null,
-                null));
-        assertThat(inReview).isNotEqualTo(verified);
-        assertThat(view.count.getText()).startsWith(inReview + " claim");
+        long both = exports.count(new ExportFilter(Set.of(ClaimStatus.VERIFIED, ClaimStatus.IN_REVIEW), null, null,
+                null, null, null, null));
+        assertThat(both).isGreaterThan(verified);
+        assertThat(view.count.getText()).startsWith(both + " claim");
     }
 }

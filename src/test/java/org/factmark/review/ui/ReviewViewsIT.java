@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import org.factmark.IntegrationTest;
+import org.factmark.review.InboxService;
 import org.factmark.review.ReviewService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -14,6 +15,8 @@ class ReviewViewsIT extends SpringBrowserlessTest {
 
     @Autowired
     ReviewService reviews;
+    @Autowired
+    InboxService inbox;
 
     @Test
     @WithUserDetails("editor")
@@ -45,5 +48,19 @@ class ReviewViewsIT extends SpringBrowserlessTest {
             }
             assertThat(getCurrentView()).isNotInstanceOf(view);
         }
+    }
+
+    @Test
+    @WithUserDetails("alice")
+    void opening_the_inbox_lists_what_others_did_to_my_claims_and_marks_it_read() {
+        // The demo's worked example has the editor verify and discuss claims that alice created.
+        assertThat(inbox.unreadCount()).isPositive();
+
+        InboxView view = navigate(InboxView.class);
+
+        assertThat(test(view.grid).size()).isPositive();
+        assertThat(view.grid.getListDataView().getItems().map(message -> InboxView.describe(message).getText()))
+                .allMatch(text -> text.matches("\\S.* (commented on|verified|rejected) your claim “.+” in .+"));
+        assertThat(inbox.unreadCount()).isZero();
     }
 }

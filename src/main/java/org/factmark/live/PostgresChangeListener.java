@@ -1,0 +1,118 @@
+package org.factmark.live;
+
+import com.zaxxer.hikari.HikariDataSource;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.time.Duration;
+import javax.sql.DataSource;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+
+/**
+ * LISTENs on the database's {@value #CHANNEL} channel over a connection of its own (outside the
+ * pool, which it would otherwise hold for ever) and passes every announced change to the
+ * {@link ChangeFeed}. When the connection breaks it reconnects, then tells everyone to read
+ * everything again, since changes may have been announced while nobody listened.
+ */
+@Component
+class PostgresChangeListener implements SmartLifecycle {
+
+    static final String CHANNEL = "factmark";
+    private static final Logger log = LoggerFactory.getLogger(PostgresChangeListener.class);
+    private static final int WAIT_MILLIS = 500;
+    private static final Duration RETRY = Duration.ofSeconds(2);
+
+    private final DataSource dataSource;
+    private final ChangeFeed feed;
+    private volatile Thread thread;
+    private volatile boolean listening;
+
+    PostgresChangeListener(DataSource dataSource, ChangeFeed feed) {
+        this.dataSource = dataSource;
+        this.feed = feed;
+    }
+
+    @Override
+    public void start() {
+        thread = Thread.ofPlatform().daemon().name("factmark-change-listener").start(this::listenUntilStopped);
+    }
+
+    @Override
+    public void stop() {
+        Thread running = thread;
+        thread = null;
+        if (running != null) {
+            running.interrupt();
+            try {
+                running.join(Duration.ofSeconds(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    /** Whether the LISTEN is in place right now. */
+    boolean isListening() {
+        return listening;
+    }
+
+    private void listenUntilStopped() {
+        boolean reconnecting = false;
+        while (thread == Thread.currentThread()) {
+            try (Connection connection = openConnection()) {
+                try (var statement = connection.createStatement()) {
+                    statement.execute("LISTEN " + CHANNEL);
+                }
+                listening = true;
+                if (reconnecting) {
+                    log.info("Listening for changes again");
+                    feed.publish(Change.RESYNC);
+                }
+                PGConnection postgres = connection.unwrap(PGConnection.class);
+                while (thread == Thread.currentThread()) {
+                    PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
+                    if (notifications != null) {
+                        for (PGNotification notification : notifications) {
+                            Change.parse(notification.getParameter()).ifPresentOrElse(feed::publish,
+                                    () -> log.warn("Ignored an unknown announcement: {}", notification.getParameter()));
+                        }
+                    }
+                }
+            } catch (SQLException e) {
+                listening = false;
+                if (thread != Thread.currentThread()) {
+                    return;
+                }
+                log.warn("Lost the connection that listens for changes; retrying in {} s: {}", RETRY.toSeconds(),
+                        e.getMessage());
+                reconnecting = true;
+                try {
+                    Thread.sleep(RETRY);
+                } catch (InterruptedException interrupted) {
+                    return;
+                }
+            } finally {
+                listening = false;
+            }
+        }
+    }
+
+    /** A connection of its own, with the pool's settings; any other data source lends one for good. */
+    private Connection openConnection() throws SQLException {
+        if (dataSource.isWrapperFor(HikariDataSource.class)) {
+            HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
+            return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+        }
+        return dataSource.getConnection();
+    }
+}
