@@ -1,5 +1,6 @@
 package org.factmark.live;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -37,7 +38,7 @@ public record Change(Kind kind, long subjectId, long claimId, long actorId) {
         if (!match.matches()) {
             return Optional.empty();
         }
-        Kind kind = Kind.valueOf(match.group(1).toUpperCase(java.util.Locale.ROOT));
+        Kind kind = Kind.valueOf(match.group(1).toUpperCase(Locale.ROOT));
         return Optional.of(new Change(kind, Long.parseLong(match.group(2)), Long.parseLong(match.group(3)),
                 Long.parseLong(match.group(4))));
     }

@@ -60,7 +60,7 @@ public class ReviewService {
     @Transactional
     public Claim decide(long claimId, int version, ClaimStatus decision, Rating rating, String rationale) {
         FactmarkUser user = CurrentUser.require();
-        if (!isEditor(user)) {
+        if (!user.isEditor()) {
             throw new NotAllowedException("Only editors and admins verify or reject claims.");
         }
         if (decision == null || !decision.isDecided()) {
@@ -95,7 +95,7 @@ public class ReviewService {
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional
     public Claim reopen(long claimId, int version) {
-        if (!isEditor(CurrentUser.require())) {
+        if (!CurrentUser.require().isEditor()) {
             throw new NotAllowedException("Only editors and admins reopen decided claims.");
         }
         return move(claims.get(claimId), version, ClaimStatus.OPEN, null, null, "REOPENED");
@@ -133,7 +133,7 @@ public class ReviewService {
     /** Whether the signed-in user may verify, reject and reopen claims (editors and admins). */
     @PreAuthorize(Access.ANY_ROLE)
     public boolean mayDecide() {
-        return isEditor(CurrentUser.require());
+        return CurrentUser.require().isEditor();
     }
 
     @PreAuthorize(Access.ANY_ROLE)
@@ -185,10 +185,5 @@ public class ReviewService {
 
     private static String label(Claim claim) {
         return claim.status().name().replace('_', ' ').toLowerCase(Locale.ROOT);
-    }
-
-    private static boolean isEditor(FactmarkUser user) {
-        return user.getAuthorities().stream().anyMatch(authority -> authority.getAuthority().equals("ROLE_EDITOR")
-                || authority.getAuthority().equals("ROLE_ADMIN"));
     }
 }

@@ -24,4 +24,10 @@ public class FactmarkUser extends User {
     public String displayName() {
         return displayName;
     }
+
+    /** Editors and admins decide on claims and see the team's figures. */
+    public boolean isEditor() {
+        return getAuthorities().stream().anyMatch(authority -> authority.getAuthority().equals("ROLE_EDITOR")
+                || authority.getAuthority().equals("ROLE_ADMIN"));
+    }
 }

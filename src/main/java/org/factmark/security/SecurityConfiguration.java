@@ -53,8 +53,10 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain uiFilterChain(HttpSecurity http) throws Exception {
-        // Our own static scripts (the annotator, docs/decisions/0005) hold code, not data.
-        http.authorizeHttpRequests(requests -> requests.requestMatchers("/annotator/**").permitAll());
+        // Static scripts (our annotator and chart elements, docs/decisions/0005 and 0008, and the
+        // charting library) hold code, not data.
+        http.authorizeHttpRequests(requests -> requests
+                .requestMatchers("/annotator/**", "/charts/**", "/webjars/echarts/**").permitAll());
         http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("login"));
         return http.build();
     }

@@ -24,7 +24,7 @@ public final class Workspace {
         this.baseUrl = "http://localhost:" + port;
     }
 
-    WebDriverWait waiting() {
+    public WebDriverWait waiting() {
         return wait;
     }
 
@@ -159,7 +159,7 @@ public final class Workspace {
                 return !!option;""", label, item));
     }
 
-    Object js(String script, Object... arguments) {
+    public Object js(String script, Object... arguments) {
         return ((JavascriptExecutor) browser).executeScript(script, arguments);
     }
 }

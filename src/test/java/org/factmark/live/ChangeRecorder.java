@@ -1,5 +1,6 @@
 package org.factmark.live;
 
+import java.util.ArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
@@ -33,7 +34,7 @@ final class ChangeRecorder implements AutoCloseable {
     /** Everything heard within {@code quiet}, after which the recorder is drained. */
     List<Change> heardWithin(Duration quiet) throws InterruptedException {
         Thread.sleep(quiet);
-        var drained = new java.util.ArrayList<Change>();
+        var drained = new ArrayList<Change>();
         heard.drainTo(drained);
         return drained;
     }

@@ -1,5 +1,6 @@
 package org.factmark.live.internal;
 
+import java.util.Comparator;
 import java.util.List;
 import org.factmark.live.Presence;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,7 +70,7 @@ public class PresenceRepository {
                         rs.getString("display_name"), rs.getObject("editing_claim_id", Long.class)))
                 .list()
                 .stream()
-                .sorted(java.util.Comparator.comparing(Presence::displayName, String.CASE_INSENSITIVE_ORDER))
+                .sorted(Comparator.comparing(Presence::displayName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
     }
 }

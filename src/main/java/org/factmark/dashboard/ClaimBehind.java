@@ -1,0 +1,8 @@
+package org.factmark.dashboard;
+
+import java.time.Instant;
+
+/** One claim behind a figure, for the list that opens when a bar or point is clicked. */
+public record ClaimBehind(long id, long documentId, String documentTitle, String quote, String type, String status,
+        String author, Instant createdAt) {
+}

@@ -1,0 +1,229 @@
+package org.factmark.dashboard.ui;
+
+import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.orderedlayout.FlexComponent;
+import com.vaadin.flow.component.orderedlayout.FlexLayout;
+import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
+import com.vaadin.flow.component.orderedlayout.VerticalLayout;
+import com.vaadin.flow.router.Menu;
+import com.vaadin.flow.router.PageTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.factmark.claim.ClaimType;
+import org.factmark.claim.ClaimTypeService;
+import org.factmark.common.ui.Formats;
+import org.factmark.dashboard.Agreement;
+import org.factmark.dashboard.DashboardService;
+import org.factmark.dashboard.Drill;
+import org.factmark.dashboard.StatsFilter;
+import org.factmark.dashboard.TeamFigures;
+import org.factmark.dashboard.TeamFigures.Count;
+import org.factmark.document.ui.DocumentMeta;
+
+/**
+ * The desk's figures for editors: throughput, where the work is, speed, evidence and agreement,
+ * for a period and optionally one outlet, type or reviewer. Clicking a bar or point lists the
+ * claims behind it.
+ */
+@Route("dashboard")
+@PageTitle("Team dashboard · Factmark")
+@Menu(title = "Team dashboard", order = 6)
+@RolesAllowed({"EDITOR", "ADMIN"})
+class TeamDashboardView extends VerticalLayout {
+
+    private static final List<String> STATUSES = List.of("OPEN", "IN_REVIEW", "VERIFIED", "REJECTED");
+    private static final List<String> STATUS_LABELS = List.of("Open", "In review", "Verified", "Rejected");
+
+    private final DashboardService dashboards;
+    private final Map<String, ClaimType> types;
+    final DatePicker from;
+    final DatePicker to;
+    final ComboBox<String> outlet = new ComboBox<>("Outlet");
+    final ComboBox<ClaimType> type = new ComboBox<>("Claim type");
+    final ComboBox<String> reviewer = new ComboBox<>("Reviewer");
+    final FlexLayout headline = new FlexLayout();
+    final ChartCard throughput = new ChartCard("Throughput", "claims created, sent to review, verified and rejected per day");
+    final ChartCard funnel = new ChartCard("Verification funnel", "where the claims created in the period are now");
+    final ChartCard byType = new ChartCard("By type", "claims created in the period");
+    final ChartCard byRating = new ChartCard("By rating", "claims created in the period and verified since");
+    final ChartCard byOutlet = new ChartCard("By outlet", "claims created in the period");
+    final ChartCard sourcesPerClaim = new ChartCard("Sources per verified claim", "claims verified in the period");
+    final ChartCard topSources = new ChartCard("Most cited sources", "by claims verified in the period");
+    final ChartCard topPublishers = new ChartCard("Most cited publishers", "by claims verified in the period");
+    final Grid<TeamFigures.Waiting> oldest = new Grid<>();
+    final Paragraph queueSize = new Paragraph();
+    final Grid<Agreement.Pair> agreement = new Grid<>();
+    final Paragraph alpha = new Paragraph();
+    private TeamFigures figures;
+
+    TeamDashboardView(DashboardService dashboards, ClaimTypeService claimTypes) {
+        this.dashboards = dashboards;
+        this.types = claimTypes.all().stream().collect(Collectors.toMap(ClaimType::code, Function.identity()));
+        addClassName("dashboard");
+        DatePicker[] period = DashboardParts.period();
+        from = period[0];
+        to = period[1];
+        Map<String, List<String>> choices = dashboards.choices();
+        outlet.setItems(choices.get("outlet"));
+        type.setItems(claimTypes.all());
+        type.setItemLabelGenerator(ClaimType::name);
+        reviewer.setItems(choices.get("reviewer"));
+        var filters = new HorizontalLayout(from, to, outlet, type, reviewer);
+        filters.setAlignItems(FlexComponent.Alignment.BASELINE);
+        filters.setWrap(true);
+        for (var box : List.of(outlet, reviewer)) {
+            box.setClearButtonVisible(true);
+        }
+        type.setClearButtonVisible(true);
+        from.addValueChangeListener(change -> refresh());
+        to.addValueChangeListener(change -> refresh());
+        outlet.addValueChangeListener(change -> refresh());
+        type.addValueChangeListener(change -> refresh());
+        reviewer.addValueChangeListener(change -> refresh());
+
+        headline.addClassName("figures");
+        headline.setFlexWrap(FlexLayout.FlexWrap.WRAP);
+        oldest.addThemeVariants(GridVariant.LUMO_COMPACT, GridVariant.WRAP_CELL_CONTENT);
+        oldest.addColumn(TeamFigures.Waiting::quote).setHeader("Waiting longest").setFlexGrow(1);
+        oldest.addColumn(waiting -> Formats.dateTime(waiting.since())).setHeader("Since").setAutoWidth(true);
+        oldest.setAllRowsVisible(true);
+        oldest.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(
+                DocumentMeta.location(click.getItem().documentId()),
+                QueryParameters.of("claim", String.valueOf(click.getItem().claimId())))));
+        agreement.addThemeVariants(GridVariant.LUMO_COMPACT);
+        agreement.addColumn(pair -> pair.reviewer() + " · " + pair.otherReviewer()).setHeader("Reviewers").setFlexGrow(1);
+        agreement.addColumn(Agreement.Pair::overlaps).setHeader("Overlapping claims").setAutoWidth(true);
+        agreement.addColumn(pair -> DashboardParts.percent(pair.rawAgreement())).setHeader("Same type").setAutoWidth(true);
+        agreement.addColumn(pair -> DashboardParts.decimal(pair.kappa())).setHeader("Cohen's κ").setAutoWidth(true);
+        agreement.setEmptyStateText("No two reviewers marked overlapping passages in this period.");
+        agreement.setHeight("22rem");
+        agreement.addItemClickListener(click -> showDisagreements(click.getItem()));
+
+        throughput.chart.addChartClickListener(click -> drillIntoDay(click.series, click.index));
+        funnel.chart.addChartClickListener(click -> drill(Drill.STATUS, STATUSES.get(click.index),
+                "Claims now " + STATUS_LABELS.get(click.index).toLowerCase()));
+        byType.chart.addChartClickListener(click -> drillInto(Drill.TYPE, figures.byType(), click.index, "Claims of type "));
+        byRating.chart.addChartClickListener(click -> drillInto(Drill.RATING, figures.byRating(), click.index, "Claims rated "));
+        byOutlet.chart.addChartClickListener(click -> drillInto(Drill.OUTLET, figures.byOutlet(), click.index, "Claims in "));
+
+        var grid = new Div(throughput, funnel, byType, byRating, byOutlet, sourcesPerClaim, topSources, topPublishers);
+        grid.addClassName("chart-grid");
+        var queue = new VerticalLayout(new H3("Review queue now"), queueSize, oldest);
+        queue.setPadding(false);
+        var agreementSection = new VerticalLayout(new H3("Agreement between reviewers"), new Paragraph(
+                "Where two reviewers marked overlapping passages of one document: how often they chose the same "
+                        + "type. Click a pair to read their disagreements side by side."), alpha, agreement);
+        agreementSection.setPadding(false);
+        add(new H2("Team dashboard"), filters, headline, grid, queue, agreementSection);
+        refresh();
+    }
+
+    StatsFilter filter() {
+        return new StatsFilter(from.getValue(), to.getValue(), outlet.getValue(),
+                type.getValue() == null ? null : type.getValue().code(), reviewer.getValue());
+    }
+
+    private void refresh() {
+        StatsFilter filter = filter();
+        figures = dashboards.team(filter);
+        TeamFigures.DayCounts totals = figures.throughput().stream().reduce(new TeamFigures.DayCounts(null, 0, 0, 0, 0),
+                (a, b) -> new TeamFigures.DayCounts(null, a.created() + b.created(), a.sent() + b.sent(),
+                        a.verified() + b.verified(), a.rejected() + b.rejected()));
+        headline.removeAll();
+        headline.add(DashboardParts.figure("created", String.valueOf(totals.created())),
+                DashboardParts.figure("sent to review", String.valueOf(totals.sent())),
+                DashboardParts.figure("verified", String.valueOf(totals.verified())),
+                DashboardParts.figure("rejected", String.valueOf(totals.rejected())),
+                DashboardParts.figure("in the review queue now", String.valueOf(figures.queue().size())),
+                DashboardParts.figure("median time to verification", DashboardParts.duration(figures.speed().median())),
+                DashboardParts.figure("90 % verified within", DashboardParts.duration(figures.speed().p90())),
+                DashboardParts.figure("verified on a single source", figures.evidence().singleSource() + " of "
+                        + figures.evidence().verified()));
+        DashboardParts.showActivity(throughput, figures.throughput());
+
+        TeamFigures.Funnel stages = figures.funnel();
+        List<Long> stageCounts = List.of(stages.open(), stages.inReview(), stages.verified(), stages.rejected());
+        funnel.show(ChartOptions.bars(STATUS_LABELS, stageCounts, null, true), List.of("Stage", "Claims"),
+                stages.total() == 0 ? List.of() : rows(STATUS_LABELS, stageCounts));
+        showCounts(byType, figures.byType(), code -> types.containsKey(code) ? types.get(code).name() : code,
+                code -> types.containsKey(code) ? types.get(code).colour() : null, false);
+        showCounts(byRating, figures.byRating().stream().filter(count -> count.key() != null).toList(),
+                TeamDashboardView::words, rating -> null, false);
+        showCounts(byOutlet, figures.byOutlet(), outletName -> outletName == null ? "(no outlet)" : outletName,
+                outletName -> null, true);
+        showCounts(sourcesPerClaim, figures.evidence().sourcesPerClaim(), bucket -> bucket + (bucket.equals("1")
+                ? " source" : " sources"), bucket -> bucket.equals("1") ? "#e8590c" : null, false);
+        showCounts(topSources, figures.evidence().topSources(), Function.identity(), key -> null, true);
+        showCounts(topPublishers, figures.evidence().topPublishers(), Function.identity(), key -> null, true);
+
+        queueSize.setText(figures.queue().size() + (figures.queue().size() == 1 ? " claim waits" : " claims wait")
+                + " for a verdict.");
+        oldest.setItems(figures.queue().oldest());
+        Agreement agreed = dashboards.agreement(filter);
+        agreement.setItems(agreed.pairs());
+        alpha.setText(agreed.units() == 0 ? "No overlapping claims of two reviewers in this period."
+                : "Krippendorff's α (nominal) over " + agreed.units() + " overlapping pairs of claims: "
+                        + DashboardParts.decimal(agreed.alpha()) + " (1 is full agreement, 0 no better than chance).");
+    }
+
+    private void showCounts(ChartCard card, List<Count> counts, Function<String, String> label,
+            Function<String, String> colour, boolean horizontal) {
+        List<String> labels = counts.stream().map(count -> label.apply(count.key())).toList();
+        List<Long> values = counts.stream().map(Count::count).toList();
+        card.show(ChartOptions.bars(labels, values, counts.stream().map(count -> colour.apply(count.key())).toList(),
+                horizontal), List.of("", "Claims"), rows(labels, values));
+    }
+
+    private static List<List<String>> rows(List<String> labels, List<Long> values) {
+        return java.util.stream.IntStream.range(0, labels.size())
+                .mapToObj(i -> List.of(labels.get(i), String.valueOf(values.get(i)))).toList();
+    }
+
+    static String words(String constant) {
+        String lower = constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
+    }
+
+    private void drillIntoDay(String series, int index) {
+        if (index < 0 || index >= figures.throughput().size()) {
+            return;
+        }
+        String day = figures.throughput().get(index).day().toString();
+        Drill drill = switch (DashboardParts.ACTIVITY.indexOf(series)) {
+            case 0 -> Drill.CREATED_ON;
+            case 1 -> Drill.SENT_ON;
+            case 2 -> Drill.VERIFIED_ON;
+            default -> Drill.REJECTED_ON;
+        };
+        drill(drill, day, series + " on " + day);
+    }
+
+    private void drillInto(Drill drill, List<Count> counts, int index, String title) {
+        if (index >= 0 && index < counts.size()) {
+            String key = counts.get(index).key();
+            drill(drill, key, title + (key == null ? "(none)" : drill == Drill.TYPE && types.containsKey(key)
+                    ? types.get(key).name() : key));
+        }
+    }
+
+    private void drill(Drill drill, String key, String title) {
+        new ClaimsBehindDialog(title, dashboards.claimsBehind(filter(), drill, key)).open();
+    }
+
+    private void showDisagreements(Agreement.Pair pair) {
+        new DisagreementsDialog(pair, dashboards.disagreements(filter(), pair.reviewer(), pair.otherReviewer()),
+                code -> types.containsKey(code) ? types.get(code).name() : code).open();
+    }
+}

@@ -1,0 +1,149 @@
+package org.factmark.dashboard;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import org.factmark.IntegrationTest;
+import org.factmark.SignedIn;
+import org.factmark.browser.Browser;
+import org.factmark.browser.Workspace;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.init.ScriptUtils;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * The dashboard figures of BENCHMARKS.md: generates two years of a large desk's work
+ * (src/test/resources/scale/dashboard-data.sql: 200 reviewers, 50,000 documents, 1,000,000 claims,
+ * about 2,000,000 source links) and times every dashboard query, five runs after one warm-up.
+ * Run alone, on its own fresh database: {@code ./mvnw -Pbenchmark verify -Dit.test=DashboardBenchmark}.
+ * It prints the figures and writes them to {@code target/benchmarks/dashboard.md}.
+ */
+@IntegrationTest
+class DashboardBenchmark {
+
+    private static final int RUNS = 5;
+
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    DashboardService dashboards;
+    @Autowired
+    UserDetailsService userDetails;
+    @LocalServerPort
+    int port;
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    @Test
+    void every_dashboard_query_on_two_years_of_a_large_desk() throws Exception {
+        long generating = System.nanoTime();
+        try (Connection connection = dataSource.getConnection()) {
+            ScriptUtils.executeSqlScript(connection, new ClassPathResource("scale/dashboard-data.sql"));
+        }
+        double generatedSeconds = (System.nanoTime() - generating) / 1e9;
+        Map<String, Object> size = jdbc.sql("""
+                        select (select count(*) from claim) as claims, (select count(*) from document) as documents,
+                               (select count(*) from claim_source) as links, (select count(*) from app_user) as users,
+                               (select count(*) from claim_overlap) as overlaps""")
+                .query().singleRow();
+
+        new SignedIn(userDetails).as("editor");
+        LocalDate today = LocalDate.now(java.time.ZoneOffset.UTC);
+        StatsFilter allTime = StatsFilter.period(null, null);
+        StatsFilter quarter = StatsFilter.period(today.minusDays(89), today);
+        String busiest = jdbc.sql("""
+                        select u.username from claim c join app_user u on u.id = c.created_by
+                        group by u.username order by count(*) desc limit 1""").query(String.class).single();
+        Agreement agreement = dashboards.agreement(quarter);
+        Agreement.Pair pair = agreement.pairs().getFirst();
+
+        Map<String, Supplier<?>> queries = new LinkedHashMap<>();
+        queries.put("team, last 90 days", () -> dashboards.team(quarter));
+        queries.put("team, all time", () -> dashboards.team(allTime));
+        queries.put("team, all time, one outlet and type",
+                () -> dashboards.team(new StatsFilter(null, null, "Outlet 01", "statistic", null)));
+        queries.put("team, last 90 days, busiest reviewer", () -> dashboards.team(quarter.withReviewer(busiest)));
+        queries.put("reviewer (busiest), all time", () -> dashboards.reviewer(busiest, null, null));
+        queries.put("agreement, last 90 days", () -> dashboards.agreement(quarter));
+        queries.put("agreement, all time", () -> dashboards.agreement(allTime));
+        queries.put("disagreements of the top pair, all time",
+                () -> dashboards.disagreements(allTime, pair.reviewer(), pair.otherReviewer()));
+        queries.put("claims behind a day's verified bar",
+                () -> dashboards.claimsBehind(quarter, Drill.VERIFIED_ON, today.minusDays(3).toString()));
+
+        var report = new StringBuilder();
+        report.append("Generated ").append(size).append(" in ").append(Math.round(generatedSeconds)).append(" s\n\n");
+        report.append("| query | median ms | slowest ms |\n|---|---:|---:|\n");
+        for (var query : queries.entrySet()) {
+            query.getValue().get();
+            double[] millis = new double[RUNS];
+            for (int run = 0; run < RUNS; run++) {
+                long start = System.nanoTime();
+                query.getValue().get();
+                millis[run] = (System.nanoTime() - start) / 1e6;
+            }
+            Arrays.sort(millis);
+            report.append("| ").append(query.getKey()).append(" | ").append(Math.round(millis[RUNS / 2]))
+                    .append(" | ").append(Math.round(millis[RUNS - 1])).append(" |\n");
+        }
+        report.append("\n").append(renderTimes());
+        System.out.println(report);
+        Path out = Path.of("target/benchmarks/dashboard.md");
+        Files.createDirectories(out.getParent());
+        Files.writeString(out, report);
+    }
+
+    /**
+     * Time from asking for the team dashboard (signed in as the editor) to every chart drawn, in
+     * headless Chromium: the server's queries, the page, ECharts and the drawing, as a user waits.
+     */
+    private String renderTimes() {
+        WebDriver browser = Browser.start();
+        try {
+            var editor = new Workspace(browser, port);
+            editor.signIn("editor");
+            var report = new StringBuilder("| dashboard in the browser | median ms | slowest ms |\n|---|---:|---:|\n");
+            for (String path : List.of("/dashboard", "/my-record")) {
+                browser.get("http://localhost:" + port + path);
+                double[] millis = new double[RUNS];
+                for (int run = 0; run < RUNS; run++) {
+                    long start = System.nanoTime();
+                    browser.navigate().refresh();
+                    new WebDriverWait(browser, Duration.ofSeconds(60)).until(driver -> (Boolean) editor.js("""
+                            const charts = [...document.querySelectorAll('fm-chart')].filter(c => c.checkVisibility());
+                            return charts.length > 0 && charts.every(c => c.dataset.rendered === 'true');"""));
+                    millis[run] = (System.nanoTime() - start) / 1e6;
+                }
+                Arrays.sort(millis);
+                report.append("| ").append(path).append(" (last 90 days) | ").append(Math.round(millis[RUNS / 2]))
+                        .append(" | ").append(Math.round(millis[RUNS - 1])).append(" |\n");
+            }
+            return report.toString();
+        } finally {
+            browser.quit();
+        }
+    }
+}

@@ -1,0 +1,274 @@
+package org.factmark.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.factmark.IntegrationTest;
+import org.factmark.SignedIn;
+import org.factmark.claim.Claim;
+import org.factmark.claim.ClaimDraft;
+import org.factmark.claim.ClaimService;
+import org.factmark.claim.ClaimStatus;
+import org.factmark.claim.Confidence;
+import org.factmark.claim.Rating;
+import org.factmark.common.NotAllowedException;
+import org.factmark.dashboard.TeamFigures.Count;
+import org.factmark.document.DocumentService;
+import org.factmark.document.NewDocument;
+import org.factmark.review.ReviewService;
+import org.factmark.security.Role;
+import org.factmark.security.UserService;
+import org.factmark.source.NewSource;
+import org.factmark.source.SourceKind;
+import org.factmark.source.SourceService;
+import org.factmark.source.Stance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/**
+ * Every dashboard figure against a small data set worked out by hand: two new reviewers mark six
+ * claims in one document of an outlet of their own, two pairs of them overlap, and an editor decides
+ * three. The outlet filter keeps the rest of the test database out of the team figures.
+ */
+@IntegrationTest
+class DashboardServiceIT {
+
+    private static final String TEXT = "Prices rose 9 percent. The minister said it was temporary. Ten "
+            + "banks failed in May. Nobody expects a recession next year, officials said.";
+
+    @Autowired
+    DashboardService dashboards;
+    @Autowired
+    DocumentService documents;
+    @Autowired
+    ClaimService claims;
+    @Autowired
+    SourceService sources;
+    @Autowired
+    ReviewService reviews;
+    @Autowired
+    UserService users;
+    @Autowired
+    UserDetailsService userDetails;
+    @Autowired
+    JdbcClient jdbc;
+
+    SignedIn signedIn;
+    String outlet;
+    String ann;
+    String ben;
+    StatsFilter ours;
+    Claim annStatistic;
+    Claim annQuote;
+    Claim annEvent;
+    Claim benStatistic;
+    Claim benAttribution;
+    Claim benEvent;
+
+    @BeforeEach
+    void workedExample() {
+        signedIn = new SignedIn(userDetails);
+        String run = Long.toString(System.nanoTime(), 36);
+        outlet = "Dashboard outlet " + run;
+        signedIn.as("admin");
+        ann = users.create("ann-" + run, "Ann " + run, "a-long-enough-password", Set.of(Role.REVIEWER)).username();
+        ben = users.create("ben-" + run, "Ben " + run, "a-long-enough-password", Set.of(Role.REVIEWER)).username();
+        long documentId = documents.add(new NewDocument("Dashboard example", TEXT, null, outlet, null)).id();
+
+        signedIn.as(ann);
+        annStatistic = mark(documentId, "Prices rose 9 percent.", "statistic", Confidence.HIGH);
+        annQuote = mark(documentId, "The minister said it was temporary.", "quote", Confidence.LOW);
+        annEvent = mark(documentId, "Ten banks failed in May.", "event", Confidence.MEDIUM);
+        signedIn.as(ben);
+        benStatistic = mark(documentId, "9 percent", "statistic", Confidence.HIGH);
+        benAttribution = mark(documentId, "The minister said", "attribution", Confidence.MEDIUM);
+        benEvent = mark(documentId, "officials said", "event", Confidence.LOW);
+
+        long report = cite(annStatistic, "https://stats.example/prices", "Statistics office");
+        cite(benStatistic, "https://stats.example/prices", "Statistics office");
+        cite(benStatistic, "https://bank.example/inflation", "Central bank");
+        signedIn.as(ann);
+        send(annStatistic);
+        send(annQuote);
+        send(annEvent);
+        signedIn.as(ben);
+        send(benStatistic);
+        signedIn.as("editor");
+        decide(annStatistic, ClaimStatus.VERIFIED, Rating.TRUE);
+        decide(benStatistic, ClaimStatus.VERIFIED, Rating.MOSTLY_TRUE);
+        decide(annQuote, ClaimStatus.REJECTED, null);
+        // Verified 10 and 30 hours after their creation.
+        jdbc.sql("update claim set created_at = decided_at - interval '10 hours' where id = :id")
+                .param("id", annStatistic.id()).update();
+        jdbc.sql("update claim set created_at = decided_at - interval '30 hours' where id = :id")
+                .param("id", benStatistic.id()).update();
+        ours = new StatsFilter(LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2), LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2), outlet, null, null);
+        assertThat(report).isPositive();
+    }
+
+    @AfterEach
+    void signOut() {
+        SecurityContextHolder.clearContext();
+    }
+
+    private Claim mark(long documentId, String quote, String type, Confidence confidence) {
+        int start = TEXT.indexOf(quote);
+        return claims.create(documentId, new ClaimDraft(start, start + quote.length(), type, confidence, null, null,
+                null, null));
+    }
+
+    private long cite(Claim claim, String url, String publisher) {
+        long source = sources.findOrCreate(NewSource.web(url, "Report at " + url, publisher, SourceKind.DATASET))
+                .source().id();
+        sources.link(claim.id(), source, Stance.SUPPORTS, null);
+        return source;
+    }
+
+    private void send(Claim claim) {
+        reviews.sendToReview(claim.id(), claims.get(claim.id()).version());
+    }
+
+    private void decide(Claim claim, ClaimStatus decision, Rating rating) {
+        reviews.decide(claim.id(), claims.get(claim.id()).version(), decision, rating, "Checked.");
+    }
+
+    private static long sum(List<TeamFigures.DayCounts> days, java.util.function.ToLongFunction<TeamFigures.DayCounts> of) {
+        return days.stream().mapToLong(of).sum();
+    }
+
+    @Test
+    void the_team_figures_match_the_hand_count() {
+        signedIn.as("editor");
+
+        TeamFigures team = dashboards.team(ours);
+
+        assertThat(team.throughput()).hasSize(5);
+        assertThat(sum(team.throughput(), TeamFigures.DayCounts::created)).isEqualTo(6);
+        assertThat(sum(team.throughput(), TeamFigures.DayCounts::sent)).isEqualTo(4);
+        assertThat(sum(team.throughput(), TeamFigures.DayCounts::verified)).isEqualTo(2);
+        assertThat(sum(team.throughput(), TeamFigures.DayCounts::rejected)).isEqualTo(1);
+        assertThat(team.funnel()).isEqualTo(new TeamFigures.Funnel(2, 1, 2, 1));
+        assertThat(team.byType()).containsExactlyInAnyOrder(new Count("statistic", 2), new Count("event", 2),
+                new Count("quote", 1), new Count("attribution", 1));
+        assertThat(team.byRating()).containsExactlyInAnyOrder(new Count(null, 4), new Count("TRUE", 1),
+                new Count("MOSTLY_TRUE", 1));
+        assertThat(team.byOutlet()).containsExactly(new Count(outlet, 6));
+        assertThat(team.queue().size()).isEqualTo(1);
+        assertThat(team.queue().oldest()).extracting(TeamFigures.Waiting::claimId).containsExactly(annEvent.id());
+    }
+
+    @Test
+    void speed_is_the_median_and_90th_percentile_from_creation_to_verification() {
+        signedIn.as("editor");
+
+        TeamFigures.Speed speed = dashboards.team(ours).speed();
+
+        // 10 h and 30 h: median 20 h; 90th percentile, interpolated, 10 + 0.9 * 20 = 28 h.
+        assertThat(speed.verified()).isEqualTo(2);
+        assertThat(speed.median()).isEqualTo(Duration.ofHours(20));
+        assertThat(speed.p90()).isEqualTo(Duration.ofHours(28));
+    }
+
+    @Test
+    void evidence_counts_sources_per_verified_claim_and_the_most_cited() {
+        signedIn.as("editor");
+
+        TeamFigures.Evidence evidence = dashboards.team(ours).evidence();
+
+        assertThat(evidence.verified()).isEqualTo(2);
+        assertThat(evidence.sourcesPerClaim()).containsExactly(new Count("1", 1), new Count("2", 1));
+        assertThat(evidence.singleSource()).isEqualTo(1);
+        assertThat(evidence.topSources()).containsExactly(new Count("Report at https://stats.example/prices", 2),
+                new Count("Report at https://bank.example/inflation", 1));
+        assertThat(evidence.topPublishers()).containsExactly(new Count("Statistics office", 2),
+                new Count("Central bank", 1));
+    }
+
+    @Test
+    void agreement_counts_the_overlapping_pairs_with_kappa_and_alpha() {
+        signedIn.as("editor");
+
+        Agreement agreement = dashboards.agreement(ours);
+
+        // (statistic, statistic) agree, (quote, attribution) do not: p_o = 1/2, p_e = 1/4, kappa = 1/3;
+        // alpha over the two units: n = 4, D_o = 2, sum n_c n_k = 10, alpha = 1 - 3 * 2 / 10 = 0.4.
+        assertThat(agreement.pairs()).singleElement().satisfies(pair -> {
+            assertThat(pair.reviewer()).isEqualTo(ann);
+            assertThat(pair.otherReviewer()).isEqualTo(ben);
+            assertThat(pair.overlaps()).isEqualTo(2);
+            assertThat(pair.agreed()).isEqualTo(1);
+            assertThat(pair.rawAgreement()).isEqualTo(0.5);
+            assertThat(pair.kappa()).isCloseTo(1.0 / 3, within(1e-9));
+        });
+        assertThat(agreement.units()).isEqualTo(2);
+        assertThat(agreement.alpha()).isCloseTo(0.4, within(1e-9));
+        assertThat(dashboards.disagreements(ours, ann, ben)).singleElement().satisfies(disagreement -> {
+            assertThat(disagreement.claimId()).isEqualTo(annQuote.id());
+            assertThat(disagreement.type()).isEqualTo("quote");
+            assertThat(disagreement.otherClaimId()).isEqualTo(benAttribution.id());
+            assertThat(disagreement.otherType()).isEqualTo("attribution");
+        });
+    }
+
+    @Test
+    void a_deleted_claim_no_longer_counts_towards_agreement() {
+        signedIn.as(ben);
+        claims.delete(benAttribution.id(), claims.get(benAttribution.id()).version());
+        signedIn.as("editor");
+
+        assertThat(dashboards.agreement(ours).pairs()).singleElement()
+                .satisfies(pair -> assertThat(pair.overlaps()).isEqualTo(1));
+    }
+
+    @Test
+    void a_reviewer_sees_their_record_and_calibration_but_not_someone_elses() {
+        signedIn.as(ann);
+
+        ReviewerFigures record = dashboards.reviewer(ann, LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2), LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2));
+
+        assertThat(record.authored()).isEqualTo(3);
+        assertThat(record.sent()).isEqualTo(3);
+        assertThat(record.verified()).isEqualTo(1);
+        assertThat(record.rejected()).isEqualTo(1);
+        assertThat(record.acceptanceRate()).isEqualTo(0.5);
+        assertThat(record.calibration()).containsExactly(new ReviewerFigures.Calibration("LOW", 0, 1),
+                new ReviewerFigures.Calibration("MEDIUM", 0, 0), new ReviewerFigures.Calibration("HIGH", 1, 0));
+        assertThatThrownBy(() -> dashboards.reviewer(ben, null, null)).isInstanceOf(NotAllowedException.class);
+        assertThatThrownBy(() -> dashboards.claimsBehind(ours, Drill.TYPE, "statistic"))
+                .isInstanceOf(NotAllowedException.class);
+        assertThat(dashboards.claimsBehind(ours.withReviewer(ann), Drill.TYPE, "statistic"))
+                .extracting(ClaimBehind::id).containsExactly(annStatistic.id());
+    }
+
+    @Test
+    void clicking_a_figure_lists_exactly_the_claims_behind_it() {
+        signedIn.as("editor");
+        String today = LocalDate.now(java.time.ZoneOffset.UTC).toString();
+
+        assertThat(dashboards.claimsBehind(ours, Drill.TYPE, "statistic")).extracting(ClaimBehind::id)
+                .containsExactlyInAnyOrder(annStatistic.id(), benStatistic.id());
+        assertThat(dashboards.claimsBehind(ours, Drill.VERIFIED_ON, today)).extracting(ClaimBehind::id)
+                .containsExactlyInAnyOrder(annStatistic.id(), benStatistic.id());
+        assertThat(dashboards.claimsBehind(ours, Drill.STATUS, "OPEN")).extracting(ClaimBehind::id)
+                .containsExactlyInAnyOrder(benAttribution.id(), benEvent.id());
+        assertThat(dashboards.claimsBehind(ours, Drill.RATING, "MOSTLY_TRUE")).extracting(ClaimBehind::id)
+                .containsExactly(benStatistic.id());
+        assertThat(dashboards.claimsBehind(ours, Drill.CREATED_ON, today)).hasSize(6 - createdBeforeToday());
+    }
+
+    /** The two verified claims were moved 10 and 30 hours back: depending on the hour, that is yesterday. */
+    private int createdBeforeToday() {
+        return jdbc.sql("select count(*) from claim where id in (:ids) and (created_at at time zone 'UTC')::date < (now() at time zone 'UTC')::date")
+                .param("ids", List.of(annStatistic.id(), benStatistic.id())).query(Integer.class).single();
+    }
+}
