@@ -1,5 +1,7 @@
 package org.factmark.dashboard;
 
+import java.util.function.ToLongFunction;
+import java.time.ZoneOffset;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -112,7 +114,8 @@ class DashboardServiceIT {
                 .param("id", annStatistic.id()).update();
         jdbc.sql("update claim set created_at = decided_at - interval '30 hours' where id = :id")
                 .param("id", benStatistic.id()).update();
-        ours = new StatsFilter(LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2), LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2), outlet, null, null);
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        ours = new StatsFilter(today.minusDays(2), today.plusDays(2), outlet, null, null);
         assertThat(report).isPositive();
     }
 
@@ -142,7 +145,7 @@ class DashboardServiceIT {
         reviews.decide(claim.id(), claims.get(claim.id()).version(), decision, rating, "Checked.");
     }
 
-    private static long sum(List<TeamFigures.DayCounts> days, java.util.function.ToLongFunction<TeamFigures.DayCounts> of) {
+    private static long sum(List<TeamFigures.DayCounts> days, ToLongFunction<TeamFigures.DayCounts> of) {
         return days.stream().mapToLong(of).sum();
     }
 
@@ -234,7 +237,7 @@ class DashboardServiceIT {
     void a_reviewer_sees_their_record_and_calibration_but_not_someone_elses() {
         signedIn.as(ann);
 
-        ReviewerFigures record = dashboards.reviewer(ann, LocalDate.now(java.time.ZoneOffset.UTC).minusDays(2), LocalDate.now(java.time.ZoneOffset.UTC).plusDays(2));
+        ReviewerFigures record = dashboards.reviewer(ann, ours.from(), ours.to());
 
         assertThat(record.authored()).isEqualTo(3);
         assertThat(record.sent()).isEqualTo(3);
@@ -253,7 +256,7 @@ class DashboardServiceIT {
     @Test
     void clicking_a_figure_lists_exactly_the_claims_behind_it() {
         signedIn.as("editor");
-        String today = LocalDate.now(java.time.ZoneOffset.UTC).toString();
+        String today = LocalDate.now(ZoneOffset.UTC).toString();
 
         assertThat(dashboards.claimsBehind(ours, Drill.TYPE, "statistic")).extracting(ClaimBehind::id)
                 .containsExactlyInAnyOrder(annStatistic.id(), benStatistic.id());
