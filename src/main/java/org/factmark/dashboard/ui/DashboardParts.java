@@ -5,6 +5,8 @@ import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import org.factmark.dashboard.TeamFigures.DayCounts;
@@ -22,8 +24,8 @@ final class DashboardParts {
     static DatePicker[] period() {
         var from = new DatePicker("From");
         var to = new DatePicker("To");
-        from.setValue(LocalDate.now(java.time.ZoneOffset.UTC).minusDays(89));
-        to.setValue(LocalDate.now(java.time.ZoneOffset.UTC));
+        from.setValue(LocalDate.now(ZoneOffset.UTC).minusDays(89));
+        to.setValue(LocalDate.now(ZoneOffset.UTC));
         from.setClearButtonVisible(true);
         to.setClearButtonVisible(true);
         from.setHelperText("empty: from the start");
@@ -61,7 +63,7 @@ final class DashboardParts {
     /** The per-day activity as a line chart's option and a table's rows. */
     static void showActivity(ChartCard card, List<DayCounts> days) {
         var categories = days.stream().map(day -> day.day().toString()).toList();
-        var series = new java.util.LinkedHashMap<String, List<Long>>();
+        var series = new LinkedHashMap<String, List<Long>>();
         series.put(ACTIVITY.get(0), days.stream().map(DayCounts::created).toList());
         series.put(ACTIVITY.get(1), days.stream().map(DayCounts::sent).toList());
         series.put(ACTIVITY.get(2), days.stream().map(DayCounts::verified).toList());

@@ -2,6 +2,7 @@ package org.factmark.dashboard.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.datepicker.DatePicker;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.FlexLayout;
@@ -14,6 +15,7 @@ import jakarta.annotation.security.PermitAll;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.factmark.dashboard.DashboardService;
 import org.factmark.dashboard.Drill;
 import org.factmark.dashboard.ReviewerFigures;
@@ -53,7 +55,7 @@ class ReviewerDashboardView extends VerticalLayout {
         to = period[1];
         // Reviewers see only their own record; editors may pick anyone who has created claims.
         reviewer.setItems(!me.isEditor() ? List.of(me.getUsername())
-                : java.util.stream.Stream.concat(dashboards.choices().get("reviewer").stream(), java.util.stream.Stream.of(
+                : Stream.concat(dashboards.choices().get("reviewer").stream(), Stream.of(
                         me.getUsername())).distinct().sorted().toList());
         reviewer.setValue(me.getUsername());
         reviewer.setVisible(me.isEditor());
@@ -82,7 +84,7 @@ class ReviewerDashboardView extends VerticalLayout {
                         + LEVELS.get(click.index).toLowerCase() + " confidence");
             }
         });
-        var charts = new com.vaadin.flow.component.html.Div(activity, calibration);
+        var charts = new Div(activity, calibration);
         charts.addClassName("chart-grid");
         add(new H2("My record"), filters, headline, charts);
         refresh();

@@ -18,9 +18,11 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.factmark.claim.ClaimType;
 import org.factmark.claim.ClaimTypeService;
 import org.factmark.common.ui.Formats;
@@ -187,12 +189,12 @@ class TeamDashboardView extends VerticalLayout {
     }
 
     private static List<List<String>> rows(List<String> labels, List<Long> values) {
-        return java.util.stream.IntStream.range(0, labels.size())
+        return IntStream.range(0, labels.size())
                 .mapToObj(i -> List.of(labels.get(i), String.valueOf(values.get(i)))).toList();
     }
 
     static String words(String constant) {
-        String lower = constant.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        String lower = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
         return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
     }
 
