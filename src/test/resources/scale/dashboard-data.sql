@@ -30,7 +30,7 @@ select 'Generated article ' || n, body, 'Outlet ' || lpad((1 + floor(12 * power(
        (select id from gen_user where gen_user.n = 1 + (article.n % 200)), created_at
 -- Arrivals grow steadily: twice as many articles a day now as two years ago (density 1 + t/T).
 from (select n, now() - interval '730 days' + interval '730 days' * (sqrt(1 + 3 * random()) - 1) as created_at,
-             'Generated article ' || n || E'.\n' || repeat('Officials said the figures had been checked by several independent sources. ', 13) as body
+             'Generated article ' || n || E'.\n' || repeat('Officials said the figures had been checked by several independent sources. ', 40) as body
       from generate_series(1, 50000) n) article;
 
 create temporary table gen_doc as
@@ -69,8 +69,8 @@ join gen_doc d on d.n = p.doc_n
 join gen_user u on u.n = p.author_n
 join gen_user decider on decider.n = 1 + (p.g % 20)
 cross join lateral (
-    select case when p.hot then 20 + p.spot * 100 + floor(p.r_start * 6)::int
-                else floor(p.r_start * 900)::int end as start_offset) s0
+    select case when p.hot then 20 + p.spot * 330 + floor(p.r_start * 6)::int
+                else floor(p.r_start * 2900)::int end as start_offset) s0
 cross join lateral (
     select s0.start_offset,
            s0.start_offset + case when p.hot then 40 + floor(p.r_len * 10)::int else 15 + floor(p.r_len * 70)::int end
