@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Properties;
 import javax.sql.DataSource;
 import org.postgresql.PGConnection;
 import org.postgresql.PGNotification;
@@ -26,6 +27,9 @@ class PostgresChangeListener implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(PostgresChangeListener.class);
     private static final int WAIT_MILLIS = 500;
     private static final Duration RETRY = Duration.ofSeconds(2);
+    /** A connection that silently died (a dropped socket) would never say so: ask it now and then. */
+    private static final Duration PING = Duration.ofSeconds(30);
+    private static final int PING_TIMEOUT_MILLIS = 10_000;
 
     private final DataSource dataSource;
     private final ChangeFeed feed;
@@ -79,7 +83,16 @@ class PostgresChangeListener implements SmartLifecycle {
                     feed.publish(Change.RESYNC);
                 }
                 PGConnection postgres = connection.unwrap(PGConnection.class);
+                // Reads that wait longer than this fail, so a ping over a dead socket ends in a reconnect.
+                connection.setNetworkTimeout(Runnable::run, PING_TIMEOUT_MILLIS);
+                long lastPing = System.nanoTime();
                 while (thread == Thread.currentThread()) {
+                    if (System.nanoTime() - lastPing > PING.toNanos()) {
+                        try (var ping = connection.createStatement()) {
+                            ping.execute("select 1");
+                        }
+                        lastPing = System.nanoTime();
+                    }
                     PGNotification[] notifications = postgres.getNotifications(WAIT_MILLIS);
                     if (notifications != null) {
                         for (PGNotification notification : notifications) {
@@ -88,13 +101,14 @@ class PostgresChangeListener implements SmartLifecycle {
                         }
                     }
                 }
-            } catch (SQLException e) {
+            } catch (SQLException | RuntimeException | Error e) {
+                // Whatever went wrong, this thread must go on listening: a dead listener would
+                // silently end every live update on this instance.
                 listening = false;
                 if (thread != Thread.currentThread()) {
                     return;
                 }
-                log.warn("Lost the connection that listens for changes; retrying in {} s: {}", RETRY.toSeconds(),
-                        e.getMessage());
+                log.warn("Stopped listening for changes; listening again in {} s", RETRY.toSeconds(), e);
                 reconnecting = true;
                 try {
                     Thread.sleep(RETRY);
@@ -111,7 +125,16 @@ class PostgresChangeListener implements SmartLifecycle {
     private Connection openConnection() throws SQLException {
         if (dataSource.isWrapperFor(HikariDataSource.class)) {
             HikariDataSource pool = dataSource.unwrap(HikariDataSource.class);
-            return DriverManager.getConnection(pool.getJdbcUrl(), pool.getUsername(), pool.getPassword());
+            var properties = new Properties();
+            properties.putAll(pool.getDataSourceProperties());
+            if (pool.getUsername() != null) {
+                properties.setProperty("user", pool.getUsername());
+            }
+            if (pool.getPassword() != null) {
+                properties.setProperty("password", pool.getPassword());
+            }
+            properties.setProperty("tcpKeepAlive", "true");
+            return DriverManager.getConnection(pool.getJdbcUrl(), properties);
         }
         return dataSource.getConnection();
     }

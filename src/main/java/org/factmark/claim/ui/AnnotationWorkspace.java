@@ -75,6 +75,7 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
     final ClaimEditor editor;
     private final Span claimCount = new Span();
     private final VerticalLayout documentColumn = new VerticalLayout();
+    private final VerticalLayout documentHeading = new VerticalLayout();
 
     private long documentId;
     private String text = "";
@@ -111,6 +112,8 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
         annotator.addSelectListener(selection -> selected(selection.start, selection.end, selection.x, selection.y));
         annotator.addHighlightClickListener(click -> findClaim(click.claimId).ifPresent(this::focus));
         documentColumn.addClassName("document-column");
+        documentHeading.setPadding(false);
+        documentColumn.add(documentHeading, presenceBar, annotator, newClaimForm);
         addToPrimary(documentColumn);
         addToSecondary(claimsColumn());
         bindKeyboard();
@@ -145,8 +148,10 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
     private void showDocument(Document document) {
         title = document.title() + " · Factmark";
         annotator.setText(text);
-        documentColumn.removeAll();
-        documentColumn.add(new H2(document.title()), DocumentMeta.of(document), presenceBar, annotator, newClaimForm);
+        // Only the heading changes from one document to the next: the presence bar stays attached,
+        // so that moving on is one leave and one join for the others.
+        documentHeading.removeAll();
+        documentHeading.add(new H2(document.title()), DocumentMeta.of(document));
     }
 
     private VerticalLayout claimsColumn() {

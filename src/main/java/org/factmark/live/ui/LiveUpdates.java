@@ -6,6 +6,8 @@ import com.vaadin.flow.component.UIDetachedException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
@@ -21,6 +23,12 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * saves in a second cost the view one reload, not fifty.
  */
 public final class LiveUpdates {
+
+    /**
+     * access() runs the task at once, in the calling thread, when the session is free: hand it to a
+     * virtual thread, so that the feed's one thread never waits for a view's queries or its push.
+     */
+    private static final Executor DELIVERY = Executors.newVirtualThreadPerTaskExecutor();
 
     private final UI ui;
     private final SecurityContext viewer;
@@ -59,12 +67,14 @@ public final class LiveUpdates {
         }
         pending.add(change);
         if (scheduled.compareAndSet(false, true)) {
-            try {
-                // access() runs the task once the session is free, and pushes what it changed.
-                ui.access(this::drain);
-            } catch (UIDetachedException closedMeanwhile) {
-                pending.clear();
-            }
+            DELIVERY.execute(() -> {
+                try {
+                    // access() runs the task once the session is free, and pushes what it changed.
+                    ui.access(this::drain);
+                } catch (UIDetachedException closedMeanwhile) {
+                    pending.clear();
+                }
+            });
         }
     }
 

@@ -34,6 +34,8 @@ public final class PresenceBar extends HorizontalLayout {
     private Consumer<Map<Long, List<String>>> editorsListener = editors -> { };
     private long documentId;
     private String tab;
+    /** The claim this tab edits, announced again whenever the tab (re)joins. */
+    private Long editingClaimId;
     private List<Presence> others = List.of();
 
     /** {@code claimLabel} names a claim for "… is editing <label>"; it may return null for unknown claims. */
@@ -59,18 +61,30 @@ public final class PresenceBar extends HorizontalLayout {
 
     /** Shows the bar for a (new) document and announces the signed-in user there. */
     public void enter(long documentId) {
+        if (documentId == this.documentId && tab != null) {
+            return;
+        }
         leave();
         this.documentId = documentId;
+        editingClaimId = null;
         if (isAttached()) {
-            tab = presence.join(documentId);
+            join();
         }
         refresh();
     }
 
     /** Tells the others which claim this tab now edits, or none. */
     public void editing(Long claimId) {
+        editingClaimId = claimId;
         if (tab != null) {
             presence.editing(tab, claimId);
+        }
+    }
+
+    private void join() {
+        tab = presence.join(documentId);
+        if (editingClaimId != null) {
+            presence.editing(tab, editingClaimId);
         }
     }
 
@@ -109,7 +123,7 @@ public final class PresenceBar extends HorizontalLayout {
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         if (documentId != 0 && tab == null) {
-            tab = presence.join(documentId);
+            join();
         }
         // The beat stops with the tab, or when this element leaves the page.
         getElement().executeJs("""
@@ -129,7 +143,7 @@ public final class PresenceBar extends HorizontalLayout {
     private void beat() {
         if (documentId != 0 && (tab == null || !presence.beat(tab))) {
             // Swept away meanwhile (a laptop asleep, say): come back.
-            tab = presence.join(documentId);
+            join();
         }
     }
 
