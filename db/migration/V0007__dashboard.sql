@@ -30,6 +30,9 @@ create index claim_overlap_other_idx on claim_overlap (other_claim_id);
 
 create function record_claim_overlaps() returns trigger language plpgsql as $$
 begin
+    -- Two reviewers saving overlapping claims at once would not see each other's uncommitted claim:
+    -- one at a time per document, and the query below then sees the other's once it committed.
+    perform pg_advisory_xact_lock(new.document_id);
     if tg_op = 'UPDATE' then
         if new.start_offset = old.start_offset and new.end_offset = old.end_offset then
             return null;
@@ -50,6 +53,14 @@ $$;
 create trigger claim_overlaps_recorded
     after insert or update of start_offset, end_offset on claim
     for each row execute function record_claim_overlaps();
+
+-- The pairs among the claims saved before this migration.
+insert into claim_overlap (claim_id, other_claim_id)
+select a.id, b.id
+from claim a
+join claim b on b.document_id = a.document_id and a.id < b.id and a.created_by <> b.created_by
+            and a.start_offset < b.end_offset and b.start_offset < a.end_offset and b.deleted_at is null
+where a.deleted_at is null;
 
 -- The team's figures for any period must not read every claim of the period. claim_daily_stats
 -- keeps, per UTC day, outlet, type, status and rating, how many claims were created, last sent

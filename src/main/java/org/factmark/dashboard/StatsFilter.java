@@ -9,7 +9,17 @@ import org.factmark.common.InvalidInputException;
  */
 public record StatsFilter(LocalDate from, LocalDate to, String outlet, String type, String reviewer) {
 
+    /** Dates outside these years are typing mistakes, and would make every day of them a row. */
+    private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
+    private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+
     public StatsFilter {
+        for (LocalDate day : new LocalDate[] {from, to}) {
+            if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
+                throw new InvalidInputException("Periods lie between " + EARLIEST + " and " + LATEST + "; " + day
+                        + " does not.");
+            }
+        }
         if (from != null && to != null && from.isAfter(to)) {
             throw new InvalidInputException("The period starts after it ends (" + from + " is after " + to + ").");
         }

@@ -80,8 +80,9 @@ class StatsApiIT {
     void a_malformed_or_reversed_period_is_a_bad_request_with_a_problem_detail() {
         var malformed = summary("?from=yesterday", "editor");
         var reversed = summary("?from=2026-05-02&to=2026-05-01", "editor");
+        var implausible = summary("?from=0001-01-01", "editor");
 
-        for (var response : java.util.List.of(malformed, reversed)) {
+        for (var response : java.util.List.of(malformed, reversed, implausible)) {
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         }

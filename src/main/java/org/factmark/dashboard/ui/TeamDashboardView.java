@@ -69,6 +69,8 @@ class TeamDashboardView extends VerticalLayout {
     final Grid<Agreement.Pair> agreement = new Grid<>();
     final Paragraph alpha = new Paragraph();
     private TeamFigures figures;
+    /** The ratings as drawn (claims without one are not a bar). */
+    private List<Count> ratings = List.of();
 
     TeamDashboardView(DashboardService dashboards, ClaimTypeService claimTypes) {
         this.dashboards = dashboards;
@@ -114,10 +116,14 @@ class TeamDashboardView extends VerticalLayout {
         agreement.addItemClickListener(click -> showDisagreements(click.getItem()));
 
         throughput.chart.addChartClickListener(click -> drillIntoDay(click.series, click.index));
-        funnel.chart.addChartClickListener(click -> drill(Drill.STATUS, STATUSES.get(click.index),
-                "Claims now " + STATUS_LABELS.get(click.index).toLowerCase()));
+        funnel.chart.addChartClickListener(click -> {
+            if (click.index >= 0 && click.index < STATUSES.size()) {
+                drill(Drill.STATUS, STATUSES.get(click.index), "Claims now "
+                        + STATUS_LABELS.get(click.index).toLowerCase(Locale.ROOT));
+            }
+        });
         byType.chart.addChartClickListener(click -> drillInto(Drill.TYPE, figures.byType(), click.index, "Claims of type "));
-        byRating.chart.addChartClickListener(click -> drillInto(Drill.RATING, figures.byRating(), click.index, "Claims rated "));
+        byRating.chart.addChartClickListener(click -> drillInto(Drill.RATING, ratings, click.index, "Claims rated "));
         byOutlet.chart.addChartClickListener(click -> drillInto(Drill.OUTLET, figures.byOutlet(), click.index, "Claims in "));
 
         var grid = new Div(throughput, funnel, byType, byRating, byOutlet, sourcesPerClaim, topSources, topPublishers);
@@ -161,8 +167,8 @@ class TeamDashboardView extends VerticalLayout {
                 stages.total() == 0 ? List.of() : rows(STATUS_LABELS, stageCounts));
         showCounts(byType, figures.byType(), code -> types.containsKey(code) ? types.get(code).name() : code,
                 code -> types.containsKey(code) ? types.get(code).colour() : null, false);
-        showCounts(byRating, figures.byRating().stream().filter(count -> count.key() != null).toList(),
-                TeamDashboardView::words, rating -> null, false);
+        ratings = figures.byRating().stream().filter(count -> count.key() != null).toList();
+        showCounts(byRating, ratings, TeamDashboardView::words, rating -> null, false);
         showCounts(byOutlet, figures.byOutlet(), outletName -> outletName == null ? "(no outlet)" : outletName,
                 outletName -> null, true);
         showCounts(sourcesPerClaim, figures.evidence().sourcesPerClaim(), bucket -> bucket + (bucket.equals("1")
