@@ -43,7 +43,10 @@ class PostgresChangeListener implements SmartLifecycle {
 
     @Override
     public void start() {
-        thread = Thread.ofPlatform().daemon().name("factmark-change-listener").start(this::listenUntilStopped);
+        // Assigned before it starts: the thread listens only while it is the one in this field.
+        Thread listener = Thread.ofPlatform().daemon().name("factmark-change-listener").unstarted(this::listenUntilStopped);
+        thread = listener;
+        listener.start();
     }
 
     @Override
