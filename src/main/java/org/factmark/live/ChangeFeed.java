@@ -42,11 +42,6 @@ public class ChangeFeed {
         }
     }
 
-    /** How many subscribers listen on this instance (for the health of the feed and for tests). */
-    public int subscriberCount() {
-        return subscribers.size();
-    }
-
     @FunctionalInterface
     public interface Subscription extends AutoCloseable {
         /** Stops the deliveries; calling it again does nothing. */

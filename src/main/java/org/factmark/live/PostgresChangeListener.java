@@ -34,7 +34,6 @@ class PostgresChangeListener implements SmartLifecycle {
     private final DataSource dataSource;
     private final ChangeFeed feed;
     private volatile Thread thread;
-    private volatile boolean listening;
 
     PostgresChangeListener(DataSource dataSource, ChangeFeed feed) {
         this.dataSource = dataSource;
@@ -68,10 +67,6 @@ class PostgresChangeListener implements SmartLifecycle {
         return thread != null;
     }
 
-    /** Whether the LISTEN is in place right now. */
-    boolean isListening() {
-        return listening;
-    }
 
     private void listenUntilStopped() {
         boolean reconnecting = false;
@@ -80,7 +75,6 @@ class PostgresChangeListener implements SmartLifecycle {
                 try (var statement = connection.createStatement()) {
                     statement.execute("LISTEN " + CHANNEL);
                 }
-                listening = true;
                 if (reconnecting) {
                     log.info("Listening for changes again");
                     feed.publish(Change.RESYNC);
@@ -107,7 +101,6 @@ class PostgresChangeListener implements SmartLifecycle {
             } catch (SQLException | RuntimeException | Error e) {
                 // Whatever went wrong, this thread must go on listening: a dead listener would
                 // silently end every live update on this instance.
-                listening = false;
                 if (thread != Thread.currentThread()) {
                     return;
                 }
@@ -118,8 +111,6 @@ class PostgresChangeListener implements SmartLifecycle {
                 } catch (InterruptedException interrupted) {
                     return;
                 }
-            } finally {
-                listening = false;
             }
         }
     }

@@ -116,10 +116,6 @@ public final class PresenceBar extends HorizontalLayout {
                         Collectors.mapping(Presence::displayName, Collectors.toList()))));
     }
 
-    List<Presence> others() {
-        return others;
-    }
-
     @Override
     protected void onAttach(AttachEvent attachEvent) {
         if (documentId != 0 && tab == null) {
