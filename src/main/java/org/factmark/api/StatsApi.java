@@ -54,13 +54,11 @@ class StatsApi {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String outlet, @RequestParam(required = false) String type,
             @RequestParam(required = false) String reviewer) {
-        TeamFigures figures = dashboards.team(new StatsFilter(from, to, outlet, type, reviewer));
-        long sent = figures.throughput().stream().mapToLong(TeamFigures.DayCounts::sent).sum();
-        return new StatsSummary(from, to,
-                figures.throughput().stream().mapToLong(TeamFigures.DayCounts::created).sum(), sent,
-                dashboards.stillInReview(new StatsFilter(from, to, outlet, type, reviewer)),
-                figures.throughput().stream().mapToLong(TeamFigures.DayCounts::verified).sum(),
-                figures.throughput().stream().mapToLong(TeamFigures.DayCounts::rejected).sum(),
+        StatsFilter filter = new StatsFilter(from, to, outlet, type, reviewer);
+        TeamFigures figures = dashboards.team(filter);
+        TeamFigures.DayCounts total = TeamFigures.DayCounts.sum(figures.throughput());
+        return new StatsSummary(from, to, total.created(), total.sent(), dashboards.stillInReview(filter),
+                total.verified(), total.rejected(),
                 figures.funnel(), figures.byType(), figures.byRating(), figures.byOutlet(),
                 new Queue(figures.queue().size(),
                         figures.queue().oldest().isEmpty() ? null : figures.queue().oldest().getFirst().since()),

@@ -6,7 +6,6 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -74,23 +73,20 @@ public class DashboardService {
     @PreAuthorize(Access.ANY_ROLE)
     public ReviewerFigures reviewer(String username, LocalDate from, LocalDate to) {
         requireSelfOrEditor(username);
-        ReviewerName reviewer = dashboards.reviewer(username)
-                .orElseThrow(() -> new NotFoundException("There is no reviewer " + username + "."));
+        ReviewerName reviewer = reviewerNamed(username);
         StatsFilter filter = new StatsFilter(from, to, null, null, username);
-        Scope scope = scope(filter);
+        Scope scope = scope(filter, reviewer.id());
         List<DayCounts> activity = everyDay(filter, dashboards.throughput(scope));
-        long authored = activity.stream().mapToLong(DayCounts::created).sum();
-        long sent = activity.stream().mapToLong(DayCounts::sent).sum();
-        long verified = activity.stream().mapToLong(DayCounts::verified).sum();
-        long rejected = activity.stream().mapToLong(DayCounts::rejected).sum();
-        Double acceptance = verified + rejected == 0 ? null : (double) verified / (verified + rejected);
+        DayCounts total = DayCounts.sum(activity);
+        long decided = total.verified() + total.rejected();
+        Double acceptance = decided == 0 ? null : (double) total.verified() / decided;
         Map<String, ReviewerFigures.Calibration> byConfidence = dashboards.calibration(scope).stream()
                 .collect(Collectors.toMap(ReviewerFigures.Calibration::confidence, calibration -> calibration));
         List<ReviewerFigures.Calibration> calibration = List.of("LOW", "MEDIUM", "HIGH").stream()
                 .map(level -> byConfidence.getOrDefault(level, new ReviewerFigures.Calibration(level, 0, 0)))
                 .toList();
-        return new ReviewerFigures(reviewer.username(), reviewer.displayName(), authored, sent, verified, rejected,
-                acceptance, activity, calibration);
+        return new ReviewerFigures(reviewer.username(), reviewer.displayName(), total.created(), total.sent(),
+                total.verified(), total.rejected(), acceptance, activity, calibration);
     }
 
     @PreAuthorize(Access.EDITOR)
@@ -125,11 +121,8 @@ public class DashboardService {
 
     @PreAuthorize(Access.EDITOR)
     public List<Agreement.Disagreement> disagreements(StatsFilter filter, String reviewer, String otherReviewer) {
-        long first = dashboards.reviewer(reviewer).orElseThrow(() -> new NotFoundException("There is no reviewer "
-                + reviewer + ".")).id();
-        long second = dashboards.reviewer(otherReviewer).orElseThrow(() -> new NotFoundException(
-                "There is no reviewer " + otherReviewer + ".")).id();
-        return dashboards.disagreements(scope(filter), first, second, LISTED);
+        return dashboards.disagreements(scope(filter), reviewerNamed(reviewer).id(), reviewerNamed(otherReviewer).id(),
+                LISTED);
     }
 
     /** The claims behind a bar or point; reviewers may ask only about their own claims. */
@@ -145,13 +138,13 @@ public class DashboardService {
         return dashboards.claimsBehind(scope(filter), drill, key, LISTED);
     }
 
-    /** Outlets and authors to filter by. */
+    /** What the dashboards can be filtered by: the outlets, and the reviewers who have created claims. */
+    public record Choices(List<String> outlets, List<String> reviewers) {
+    }
+
     @PreAuthorize(Access.EDITOR)
-    public Map<String, List<String>> choices() {
-        var choices = new HashMap<String, List<String>>();
-        choices.put("outlet", dashboards.outlets());
-        choices.put("reviewer", dashboards.authors());
-        return choices;
+    public Choices choices() {
+        return new Choices(dashboards.outlets(), dashboards.authors());
     }
 
     private static void requireSelfOrEditor(String username) {
@@ -161,9 +154,16 @@ public class DashboardService {
         }
     }
 
+    private ReviewerName reviewerNamed(String username) {
+        return dashboards.reviewer(username)
+                .orElseThrow(() -> new NotFoundException("There is no reviewer " + username + "."));
+    }
+
     private Scope scope(StatsFilter filter) {
-        Long authorId = filter.reviewer() == null ? null : dashboards.reviewer(filter.reviewer())
-                .orElseThrow(() -> new NotFoundException("There is no reviewer " + filter.reviewer() + ".")).id();
+        return scope(filter, filter.reviewer() == null ? null : reviewerNamed(filter.reviewer()).id());
+    }
+
+    private Scope scope(StatsFilter filter, Long authorId) {
         return new Scope(filter.from() == null ? EARLIEST : filter.from(), filter.to() == null ? LATEST : filter.to(),
                 filter.outlet(), filter.type(), authorId);
     }

@@ -15,6 +15,13 @@ public record TeamFigures(List<DayCounts> throughput, List<Count> byType, List<C
 
     /** One day of work: claims created, sent to review, verified and rejected on it. */
     public record DayCounts(LocalDate day, long created, long sent, long verified, long rejected) {
+
+        /** The sums over the days (with no day of their own). */
+        public static DayCounts sum(List<DayCounts> days) {
+            return new DayCounts(null, days.stream().mapToLong(DayCounts::created).sum(),
+                    days.stream().mapToLong(DayCounts::sent).sum(), days.stream().mapToLong(DayCounts::verified).sum(),
+                    days.stream().mapToLong(DayCounts::rejected).sum());
+        }
     }
 
     /** How many claims have {@code key} (a type code, a rating, an outlet, a source...). */

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.Locale;
 
 /** How views write dates and times (in the server's time zone) and shorten long text. */
 public final class Formats {
@@ -31,5 +32,11 @@ public final class Formats {
         }
         int cut = Character.isHighSurrogate(text.charAt(max - 1)) ? max - 1 : max;
         return text.substring(0, cut).stripTrailing() + "…";
+    }
+
+    /** An enum constant as words for people: IN_REVIEW becomes "In review". */
+    public static String words(Enum<?> constant) {
+        String words = constant.name().replace('_', ' ').toLowerCase(Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 }

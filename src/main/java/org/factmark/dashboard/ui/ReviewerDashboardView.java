@@ -16,6 +16,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.factmark.claim.Confidence;
+import org.factmark.common.ui.Formats;
 import org.factmark.dashboard.DashboardService;
 import org.factmark.dashboard.Drill;
 import org.factmark.dashboard.ReviewerFigures;
@@ -55,7 +57,7 @@ class ReviewerDashboardView extends VerticalLayout {
         to = period[1];
         // Reviewers see only their own record; editors may pick anyone who has created claims.
         reviewer.setItems(!me.isEditor() ? List.of(me.getUsername())
-                : Stream.concat(dashboards.choices().get("reviewer").stream(), Stream.of(
+                : Stream.concat(dashboards.choices().reviewers().stream(), Stream.of(
                         me.getUsername())).distinct().sorted().toList());
         reviewer.setValue(me.getUsername());
         reviewer.setVisible(me.isEditor());
@@ -109,12 +111,12 @@ class ReviewerDashboardView extends VerticalLayout {
         series.put("Verified", figures.calibration().stream().map(ReviewerFigures.Calibration::verified).toList());
         series.put("Rejected", figures.calibration().stream().map(ReviewerFigures.Calibration::rejected).toList());
         List<String> levels = figures.calibration().stream()
-                .map(level -> TeamDashboardView.words(level.confidence())).toList();
+                .map(level -> Formats.words(Confidence.valueOf(level.confidence()))).toList();
         boolean decided = figures.calibration().stream().anyMatch(level -> level.verified() + level.rejected() > 0);
         calibration.show(ChartOptions.stacked(levels, series, Map.of("Verified", "#2f9e44", "Rejected", "#e03131")),
                 List.of("Confidence", "Verified", "Rejected", "Verified share"), !decided ? List.of()
                         : figures.calibration().stream().map(level -> List.of(
-                                TeamDashboardView.words(level.confidence()), String.valueOf(level.verified()),
+                                Formats.words(Confidence.valueOf(level.confidence())), String.valueOf(level.verified()),
                                 String.valueOf(level.rejected()), DashboardParts.percent(level.verifiedShare())))
                         .toList());
     }

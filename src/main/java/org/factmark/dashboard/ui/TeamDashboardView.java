@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.factmark.claim.ClaimType;
 import org.factmark.claim.ClaimTypeService;
+import org.factmark.claim.Rating;
 import org.factmark.common.ui.Formats;
 import org.factmark.dashboard.Agreement;
 import org.factmark.dashboard.DashboardService;
@@ -79,11 +80,11 @@ class TeamDashboardView extends VerticalLayout {
         DatePicker[] period = DashboardParts.period();
         from = period[0];
         to = period[1];
-        Map<String, List<String>> choices = dashboards.choices();
-        outlet.setItems(choices.get("outlet"));
+        DashboardService.Choices choices = dashboards.choices();
+        outlet.setItems(choices.outlets());
         type.setItems(claimTypes.all());
         type.setItemLabelGenerator(ClaimType::name);
-        reviewer.setItems(choices.get("reviewer"));
+        reviewer.setItems(choices.reviewers());
         var filters = new HorizontalLayout(from, to, outlet, type, reviewer);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
@@ -146,9 +147,7 @@ class TeamDashboardView extends VerticalLayout {
     private void refresh() {
         StatsFilter filter = filter();
         figures = dashboards.team(filter);
-        TeamFigures.DayCounts totals = figures.throughput().stream().reduce(new TeamFigures.DayCounts(null, 0, 0, 0, 0),
-                (a, b) -> new TeamFigures.DayCounts(null, a.created() + b.created(), a.sent() + b.sent(),
-                        a.verified() + b.verified(), a.rejected() + b.rejected()));
+        TeamFigures.DayCounts totals = TeamFigures.DayCounts.sum(figures.throughput());
         headline.removeAll();
         headline.add(DashboardParts.figure("created", String.valueOf(totals.created())),
                 DashboardParts.figure("sent to review", String.valueOf(totals.sent())),
@@ -168,7 +167,7 @@ class TeamDashboardView extends VerticalLayout {
         showCounts(byType, figures.byType(), code -> types.containsKey(code) ? types.get(code).name() : code,
                 code -> types.containsKey(code) ? types.get(code).colour() : null, false);
         ratings = figures.byRating().stream().filter(count -> count.key() != null).toList();
-        showCounts(byRating, ratings, TeamDashboardView::words, rating -> null, false);
+        showCounts(byRating, ratings, rating -> Rating.valueOf(rating).words(), rating -> null, false);
         showCounts(byOutlet, figures.byOutlet(), outletName -> outletName == null ? "(no outlet)" : outletName,
                 outletName -> null, true);
         showCounts(sourcesPerClaim, figures.evidence().sourcesPerClaim(), bucket -> bucket + (bucket.equals("1")
@@ -199,10 +198,6 @@ class TeamDashboardView extends VerticalLayout {
                 .mapToObj(i -> List.of(labels.get(i), String.valueOf(values.get(i)))).toList();
     }
 
-    static String words(String constant) {
-        String lower = constant.replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(lower.charAt(0)) + lower.substring(1);
-    }
 
     private void drillIntoDay(String series, int index) {
         if (index < 0 || index >= figures.throughput().size()) {

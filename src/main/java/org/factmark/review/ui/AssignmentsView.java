@@ -13,6 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.factmark.common.ui.Formats;
 import org.factmark.common.ui.Notifications;
 import org.factmark.document.Document;
 import org.factmark.document.DocumentService;
@@ -55,7 +56,7 @@ class AssignmentsView extends VerticalLayout {
                 && reviewer.getValue() != null));
 
         grid.addColumn(Assignment::reviewer).setHeader("Reviewer").setAutoWidth(true);
-        grid.addColumn(assignment -> ReviewSection.words(assignment.state())).setHeader("Progress").setAutoWidth(true);
+        grid.addColumn(assignment -> Formats.words(assignment.state())).setHeader("Progress").setAutoWidth(true);
         grid.addColumn(Assignment::assignedBy).setHeader("Assigned by").setAutoWidth(true);
         grid.addComponentColumn(assignment -> {
             var remove = new Button("Unassign", click -> {

@@ -8,6 +8,7 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import org.factmark.common.ui.Formats;
 import org.factmark.document.ui.DocumentMeta;
 import org.factmark.review.Assignment;
 import org.factmark.review.AssignmentService;
@@ -39,7 +40,7 @@ class MyWorkView extends VerticalLayout {
     private Select<AssignmentState> stateChoice(Assignment assignment) {
         var state = new Select<AssignmentState>();
         state.setItems(AssignmentState.values());
-        state.setItemLabelGenerator(ReviewSection::words);
+        state.setItemLabelGenerator(Formats::words);
         state.setValue(assignment.state());
         state.setAriaLabel("Progress on " + assignment.documentTitle());
         state.addValueChangeListener(change -> {

@@ -136,7 +136,7 @@ class ReviewSection implements ClaimPanelSection {
         for (SourceLink link : links) {
             var row = new Div(sourceLabel(link.source()));
             row.addClassName("source-link");
-            String stanceAndExcerpt = words(link.stance()) + (link.excerpt() == null ? "" : " · “" + link.excerpt() + "”");
+            String stanceAndExcerpt = Formats.words(link.stance()) + (link.excerpt() == null ? "" : " · “" + link.excerpt() + "”");
             row.add(new Div(meta(stanceAndExcerpt)));
             if (editable) {
                 var remove = new Button("Remove", click -> {
@@ -175,13 +175,13 @@ class ReviewSection implements ClaimPanelSection {
         kind.setLabel("Kind");
         kind.setItems(SourceKind.PRIMARY_DOCUMENT, SourceKind.OFFICIAL_STATEMENT, SourceKind.NEWS_REPORT,
                 SourceKind.EXPERT, SourceKind.DATASET, SourceKind.OTHER);
-        kind.setItemLabelGenerator(ReviewSection::words);
+        kind.setItemLabelGenerator(Formats::words);
         kind.setValue(SourceKind.NEWS_REPORT);
         var accessed = new DatePicker("Accessed on");
         accessed.setValue(LocalDate.now());
         var stance = new RadioButtonGroup<Stance>("Stance");
         stance.setItems(Stance.values());
-        stance.setItemLabelGenerator(ReviewSection::words);
+        stance.setItemLabelGenerator(Formats::words);
         stance.setValue(Stance.SUPPORTS);
         var excerpt = new TextField("Excerpt (optional)");
         var link = new Button("Cite", click -> {
@@ -256,10 +256,6 @@ class ReviewSection implements ClaimPanelSection {
     }
 
     /** An enum constant as words: NEWS_REPORT reads "News report". */
-    static String words(Enum<?> constant) {
-        String words = constant.name().replace('_', ' ').toLowerCase(Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
 
     private static Button button(String text, boolean primary, Runnable action) {
         var button = new Button(text, click -> action.run());
