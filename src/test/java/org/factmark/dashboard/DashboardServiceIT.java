@@ -96,7 +96,7 @@ class DashboardServiceIT {
         benAttribution = mark(documentId, "The minister said", "attribution", Confidence.MEDIUM);
         benEvent = mark(documentId, "officials said", "event", Confidence.LOW);
 
-        long report = cite(annStatistic, "https://stats.example/prices", "Statistics office");
+        cite(annStatistic, "https://stats.example/prices", "Statistics office");
         cite(benStatistic, "https://stats.example/prices", "Statistics office");
         cite(benStatistic, "https://bank.example/inflation", "Central bank");
         signedIn.as(ann);
@@ -116,7 +116,6 @@ class DashboardServiceIT {
                 .param("id", benStatistic.id()).update();
         LocalDate today = LocalDate.now(ZoneOffset.UTC);
         ours = new StatsFilter(today.minusDays(2), today.plusDays(2), outlet, null, null);
-        assertThat(report).isPositive();
     }
 
     @AfterEach
@@ -130,11 +129,10 @@ class DashboardServiceIT {
                 null, null));
     }
 
-    private long cite(Claim claim, String url, String publisher) {
+    private void cite(Claim claim, String url, String publisher) {
         long source = sources.findOrCreate(NewSource.web(url, "Report at " + url, publisher, SourceKind.DATASET))
                 .source().id();
         sources.link(claim.id(), source, Stance.SUPPORTS, null);
-        return source;
     }
 
     private void send(Claim claim) {
