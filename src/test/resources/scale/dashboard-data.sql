@@ -9,7 +9,7 @@
 -- It adds to what is there and needs about two minutes on two cores. The generated reviewers
 -- cannot sign in (their password hash is not a hash).
 
--- Bulk loading: skip the triggers (announcements, overlap pairs); the pairs are filled below at once.
+-- Bulk loading: skip the triggers (announcements, overlap pairs, summaries); all are filled below at once.
 set session_replication_role = replica;
 
 insert into app_user (username, display_name, password_hash)
@@ -126,8 +126,8 @@ cross join lateral (select 1 + ((floor(200000 * power(random(), 3))::int + k * 7
 join gen_source s on s.n = pick.n
 on conflict do nothing;
 
-insert into claim_overlap (claim_id, other_claim_id)
-select a.id, b.id
+insert into claim_overlap
+select (overlap_of(a, b)).*
 from claim a
 join gen_doc d on d.id = a.document_id
 join claim b on b.document_id = a.document_id and a.id < b.id and a.created_by <> b.created_by
@@ -135,15 +135,8 @@ join claim b on b.document_id = a.document_id and a.id < b.id and a.created_by <
 where a.deleted_at is null
 on conflict do nothing;
 
--- What the trigger would have counted, for the generated claims.
-insert into claim_daily_stats as s (day, outlet, type_code, status, rating, created, sent, decided)
-select x.day, x.outlet, x.type_code, x.status, x.rating, sum(x.created), sum(x.sent), sum(x.decided)
-from claim c
-join gen_doc d on d.id = c.document_id
-cross join lateral claim_daily_contributions(c, 1) x
-group by x.day, x.outlet, x.type_code, x.status, x.rating
-on conflict (day, outlet, type_code, status, rating) do update
-    set created = s.created + excluded.created, sent = s.sent + excluded.sent, decided = s.decided + excluded.decided;
+-- What the triggers would have kept: source counts, the links' and pairs' copies, the summaries.
+call rebuild_dashboard_summaries();
 
 set session_replication_role = origin;
 
@@ -153,4 +146,5 @@ vacuum analyze claim;
 vacuum analyze source;
 vacuum analyze claim_source;
 vacuum analyze claim_overlap;
-vacuum analyze claim_daily_stats;
+vacuum analyze claim_day_figures;
+vacuum analyze verification_time_stats;

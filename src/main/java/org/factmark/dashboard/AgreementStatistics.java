@@ -3,6 +3,7 @@ package org.factmark.dashboard;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Inter-rater agreement for nominal categories (claim types). */
 public final class AgreementStatistics {
@@ -46,22 +47,24 @@ public final class AgreementStatistics {
      * there is nothing to compare or all values are the same.
      */
     public static double krippendorffAlpha(List<List<String>> units) {
+        return krippendorffAlpha(units.stream().collect(Collectors.groupingBy(unit -> unit, Collectors.counting())));
+    }
+
+    /** The same, from how many units there are with each list of values (units alike counted once). */
+    public static double krippendorffAlpha(Map<List<String>, Long> unitCounts) {
         // The coincidence matrix: every ordered pair of values within a unit, weighted 1 / (m - 1).
         Map<String, Map<String, Double>> coincidences = new HashMap<>();
-        for (List<String> unit : units) {
+        unitCounts.forEach((unit, count) -> {
             int m = unit.size();
-            if (m < 2) {
-                continue;
-            }
             for (int i = 0; i < m; i++) {
                 for (int j = 0; j < m; j++) {
                     if (i != j) {
                         coincidences.computeIfAbsent(unit.get(i), value -> new HashMap<>())
-                                .merge(unit.get(j), 1.0 / (m - 1), Double::sum);
+                                .merge(unit.get(j), (double) count / (m - 1), Double::sum);
                     }
                 }
             }
-        }
+        });
         Map<String, Double> marginals = new HashMap<>();
         double disagreeing = 0;
         coincidences.forEach((value, row) -> row.forEach((other, weight) -> {

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +18,7 @@ import org.factmark.common.NotFoundException;
 import org.factmark.dashboard.TeamFigures.Count;
 import org.factmark.dashboard.TeamFigures.DayCounts;
 import org.factmark.dashboard.internal.DashboardRepository;
+import org.factmark.dashboard.internal.DashboardRepository.Breakdowns;
 import org.factmark.dashboard.internal.DashboardRepository.ReviewerName;
 import org.factmark.dashboard.internal.DashboardRepository.Scope;
 import org.factmark.dashboard.internal.DashboardRepository.TypePairCount;
@@ -43,7 +45,7 @@ public class DashboardService {
     private static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
 
     private final DashboardRepository dashboards;
-    /** Dashboards count UTC days (claim_daily_stats does). */
+    /** Dashboards count UTC days (the summary tables do). */
     private static final ZoneId ZONE = ZoneOffset.UTC;
 
     DashboardService(DashboardRepository dashboards) {
@@ -53,13 +55,13 @@ public class DashboardService {
     @PreAuthorize(Access.EDITOR)
     public TeamFigures team(StatsFilter filter) {
         Scope scope = scope(filter);
-        Map<String, List<Count>> breakdowns = dashboards.breakdowns(scope);
-        Map<String, Long> byStatus = breakdowns.get("status").stream()
+        Breakdowns breakdowns = dashboards.breakdowns(scope);
+        Map<String, Long> byStatus = breakdowns.byStatus().stream()
                 .collect(Collectors.toMap(Count::key, Count::count));
         var funnel = new TeamFigures.Funnel(byStatus.getOrDefault("OPEN", 0L), byStatus.getOrDefault("IN_REVIEW", 0L),
                 byStatus.getOrDefault("VERIFIED", 0L), byStatus.getOrDefault("REJECTED", 0L));
-        return new TeamFigures(everyDay(filter, dashboards.throughput(scope)), breakdowns.get("type"),
-                breakdowns.get("rating"), breakdowns.get("outlet"), funnel, dashboards.queue(scope),
+        return new TeamFigures(everyDay(filter, dashboards.throughput(scope)), breakdowns.byType(),
+                breakdowns.byRating(), breakdowns.byOutlet(), funnel, dashboards.queue(scope),
                 dashboards.speed(scope), dashboards.evidence(scope));
     }
 
@@ -96,7 +98,7 @@ public class DashboardService {
                 .collect(Collectors.groupingBy(count -> List.of(count.reviewer(), count.otherReviewer()),
                         LinkedHashMap::new, Collectors.toList()));
         List<Agreement.Pair> pairs = new ArrayList<>();
-        List<List<String>> units = new ArrayList<>();
+        Map<List<String>, Long> units = new HashMap<>();
         byPair.forEach((pair, cells) -> {
             List<String> types = cells.stream().flatMap(cell -> Stream.of(cell.type(), cell.otherType()))
                     .collect(Collectors.toCollection(TreeSet::new)).stream().toList();
@@ -107,16 +109,15 @@ public class DashboardService {
                 table[types.indexOf(cell.type())][types.indexOf(cell.otherType())] += cell.count();
                 overlaps += cell.count();
                 agreed += cell.type().equals(cell.otherType()) ? cell.count() : 0;
-                for (long unit = 0; unit < cell.count(); unit++) {
-                    units.add(List.of(cell.type(), cell.otherType()));
-                }
+                units.merge(List.of(cell.type(), cell.otherType()), cell.count(), Long::sum);
             }
             pairs.add(new Agreement.Pair(pair.get(0), pair.get(1), overlaps, agreed, (double) agreed / overlaps,
                     AgreementStatistics.cohensKappa(table)));
         });
         pairs.sort(Comparator.comparingLong(Agreement.Pair::overlaps).reversed()
                 .thenComparing(Agreement.Pair::reviewer).thenComparing(Agreement.Pair::otherReviewer));
-        return new Agreement(pairs, units.size(), AgreementStatistics.krippendorffAlpha(units));
+        return new Agreement(pairs, units.values().stream().mapToLong(Long::longValue).sum(),
+                AgreementStatistics.krippendorffAlpha(units));
     }
 
     @PreAuthorize(Access.EDITOR)

@@ -22,5 +22,10 @@ public enum Drill {
     /** Claims created in the period that are now in status {@code key}. */
     STATUS,
     /** Claims decided in the period that had confidence {@code key}. */
-    CONFIDENCE
+    CONFIDENCE;
+
+    /** Whether the key is a day (yyyy-mm-dd). */
+    public boolean isDay() {
+        return this == CREATED_ON || this == SENT_ON || this == VERIFIED_ON || this == REJECTED_ON;
+    }
 }

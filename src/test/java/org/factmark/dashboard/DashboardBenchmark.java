@@ -18,6 +18,8 @@ import org.factmark.IntegrationTest;
 import org.factmark.SignedIn;
 import org.factmark.browser.Browser;
 import org.factmark.browser.Workspace;
+import org.factmark.dashboard.internal.DashboardRepository;
+import org.factmark.dashboard.internal.DashboardRepository.Scope;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebDriver;
@@ -33,7 +35,8 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /**
  * The dashboard figures of BENCHMARKS.md: generates two years of a large desk's work
  * (src/test/resources/scale/dashboard-data.sql: 200 reviewers, 50,000 documents, 1,000,000 claims,
- * about 2,000,000 source links) and times every dashboard query, five runs after one warm-up.
+ * about 2,000,000 source links) and times every dashboard query on its own, for each filter, five
+ * runs after one warm-up; then the team dashboard in a browser.
  * Run alone, on its own fresh database: {@code ./mvnw -Pbenchmark verify -Dit.test=DashboardBenchmark}.
  * It prints the figures and writes them to {@code target/benchmarks/dashboard.md}.
  */
@@ -48,6 +51,8 @@ class DashboardBenchmark {
     JdbcClient jdbc;
     @Autowired
     DashboardService dashboards;
+    @Autowired
+    DashboardRepository repository;
     @Autowired
     UserDetailsService userDetails;
     @LocalServerPort
@@ -81,19 +86,39 @@ class DashboardBenchmark {
         Agreement agreement = dashboards.agreement(quarter);
         Agreement.Pair pair = agreement.pairs().getFirst();
 
+        // Every query of the dashboards, one by one (the repository's methods), for each filter a
+        // user may set; then the service calls that a click makes.
+        long busiestId = repository.reviewer(busiest).orElseThrow().id();
+        LocalDate earliest = LocalDate.of(1970, 1, 1);
+        LocalDate latest = LocalDate.of(9999, 12, 30);
+        Map<String, Scope> scopes = new LinkedHashMap<>();
+        scopes.put("last 90 days", new Scope(today.minusDays(89), today, null, null, null));
+        scopes.put("all time", new Scope(earliest, latest, null, null, null));
+        scopes.put("all time, one outlet and type", new Scope(earliest, latest, "Outlet 01", "statistic", null));
+        scopes.put("last 90 days, busiest reviewer", new Scope(today.minusDays(89), today, null, null, busiestId));
+        scopes.put("all time, busiest reviewer", new Scope(earliest, latest, null, null, busiestId));
         Map<String, Supplier<?>> queries = new LinkedHashMap<>();
-        queries.put("team, last 90 days", () -> dashboards.team(quarter));
-        queries.put("team, all time", () -> dashboards.team(allTime));
-        queries.put("team, all time, one outlet and type",
-                () -> dashboards.team(new StatsFilter(null, null, "Outlet 01", "statistic", null)));
-        queries.put("team, last 90 days, busiest reviewer", () -> dashboards.team(quarter.withReviewer(busiest)));
-        queries.put("reviewer (busiest), all time", () -> dashboards.reviewer(busiest, null, null));
-        queries.put("agreement, last 90 days", () -> dashboards.agreement(quarter));
-        queries.put("agreement, all time", () -> dashboards.agreement(allTime));
+        scopes.forEach((name, scope) -> {
+            queries.put("throughput, " + name, () -> repository.throughput(scope));
+            queries.put("breakdowns, " + name, () -> repository.breakdowns(scope));
+            queries.put("queue, " + name, () -> repository.queue(scope));
+            queries.put("still in review, " + name, () -> repository.stillInReview(scope));
+            queries.put("speed, " + name, () -> repository.speed(scope));
+            queries.put("evidence (three queries), " + name, () -> repository.evidence(scope));
+            if (scope.authorId() == null) {
+                queries.put("agreement, " + name, () -> repository.overlaps(scope));
+            } else {
+                queries.put("calibration, " + name, () -> repository.calibration(scope));
+            }
+        });
         queries.put("disagreements of the top pair, all time",
                 () -> dashboards.disagreements(allTime, pair.reviewer(), pair.otherReviewer()));
         queries.put("claims behind a day's verified bar",
                 () -> dashboards.claimsBehind(quarter, Drill.VERIFIED_ON, today.minusDays(3).toString()));
+        queries.put("claims behind a type's bar, all time",
+                () -> dashboards.claimsBehind(allTime, Drill.TYPE, "causal"));
+        queries.put("whole team dashboard (service), last 90 days", () -> dashboards.team(quarter));
+        queries.put("whole team dashboard (service), all time", () -> dashboards.team(allTime));
 
         var report = new StringBuilder();
         report.append("Generated ").append(size).append(" in ").append(Math.round(generatedSeconds)).append(" s\n\n");

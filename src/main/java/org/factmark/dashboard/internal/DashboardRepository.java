@@ -8,8 +8,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.factmark.dashboard.Agreement;
 import org.factmark.dashboard.ClaimBehind;
 import org.factmark.dashboard.Drill;
@@ -44,27 +48,55 @@ public class DashboardRepository {
 
         private JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement) {
             return statement.param("from", from()).param("to", to()).param("fromDay", fromDay)
-                    .param("toDay", toDay).param("outlet", outlet).param("type", type).param("authorId", authorId);
+                    .param("toDay", toDay).param("monthsFrom", wholeMonthsFrom()).param("monthsTo", wholeMonthsTo()).param("outlet", outlet).param("type", type).param("authorId", authorId);
         }
 
-        /** Team figures come from claim_daily_stats; a reviewer's from their claims. */
-        boolean fromStatistics() {
+        /** Team figures come from the summary tables of V0008; a reviewer's from their claims. */
+        boolean fromSummaries() {
             return authorId == null;
         }
+
+        /** The first day of the period's first whole calendar month. */
+        LocalDate wholeMonthsFrom() {
+            return fromDay.getDayOfMonth() == 1 ? fromDay : fromDay.withDayOfMonth(1).plusMonths(1);
+        }
+
+        /** The day after the period's last whole calendar month (not after wholeMonthsFrom when there is none). */
+        LocalDate wholeMonthsTo() {
+            return toDay.plusDays(1).withDayOfMonth(1);
+        }
+
+        /*
+         * Filters are written into the SQL only when set: "(:x is null or column = :x)" would leave
+         * the planner one plan for every case, and a poor one for most.
+         */
+
+        /** " from claim c ... where ...": the claims the filters select (with document d when by outlet). */
+        String claims() {
+            return outlet == null ? " from claim c where c.deleted_at is null" + claimConditions() : claimsAndDocuments();
+        }
+
+        /** The same, always with document d. */
+        String claimsAndDocuments() {
+            return " from claim c join document d on d.id = c.document_id where c.deleted_at is null" + claimConditions();
+        }
+
+        /** The filters on claim c and, by outlet, its document d. */
+        String claimConditions() {
+            return (authorId == null ? "" : " and c.created_by = :authorId") + conditions("d.outlet", "c.type_code");
+        }
+
+        /** The outlet and type filters on a table with columns of those names (no type column: by outlet only). */
+        String conditions(String outletColumn, String typeColumn) {
+            return (outlet == null ? "" : " and " + outletColumn + " = :outlet")
+                    + (type == null || typeColumn == null ? "" : " and " + typeColumn + " = :type") + " ";
+        }
+
+        /** The period's days and the filters on a summary table. */
+        String days() {
+            return " day >= :fromDay and day <= :toDay" + conditions("outlet", "type_code");
+        }
     }
-
-    private static final String STATS_FILTERS = """
-             day >= :fromDay and day <= :toDay
-             and (cast(:outlet as text) is null or outlet = cast(:outlet as text))
-             and (cast(:type as text) is null or type_code = cast(:type as text))
-            """;
-
-    private static final String FILTERS = """
-             c.deleted_at is null
-             and (cast(:outlet as text) is null or d.outlet = cast(:outlet as text))
-             and (cast(:type as text) is null or c.type_code = cast(:type as text))
-             and (cast(:authorId as bigint) is null or c.created_by = cast(:authorId as bigint))
-            """;
 
     private static final String IN_PERIOD = " >= :from and %s < :to ";
 
@@ -82,22 +114,21 @@ public class DashboardRepository {
         return "(" + column + " at time zone 'UTC')::date";
     }
 
-    /** Per day: created, sent to review, verified, rejected (only days with any). */
+    /** Per day: created, sent to review, verified, rejected (days without any may be left out). */
     public List<DayCounts> throughput(Scope scope) {
-        String sql = scope.fromStatistics() ? "select day, sum(created) as created, sum(sent) as sent,"
-                + " coalesce(sum(decided) filter (where status = 'VERIFIED'), 0) as verified,"
-                + " coalesce(sum(decided) filter (where status = 'REJECTED'), 0) as rejected"
-                + " from claim_daily_stats where" + STATS_FILTERS + " group by day order by day"
+        String sql = scope.fromSummaries() ? "select day, sum(created) as created, sum(sent) as sent,"
+                + " sum(verified) as verified, sum(rejected) as rejected"
+                + " from claim_day_figures where" + scope.days() + " group by day order by day"
                 : "select day, sum(created) as created, sum(sent) as sent, sum(verified) as verified,"
                 + " sum(rejected) as rejected from ("
                 + " select " + day("c.created_at") + " as day, 1 as created, 0 as sent, 0 as verified, 0 as rejected"
-                + " from claim c join document d on d.id = c.document_id where" + FILTERS + inPeriod("c.created_at")
+                + scope.claims() + inPeriod("c.created_at")
                 + " union all select " + day("c.sent_to_review_at") + ", 0, 1, 0, 0"
-                + " from claim c join document d on d.id = c.document_id where" + FILTERS
+                + scope.claims()
                 + " and c.sent_to_review_at is not null" + inPeriod("c.sent_to_review_at")
                 + " union all select " + day("c.decided_at") + ", 0, 0, (c.status = 'VERIFIED')::int,"
                 + " (c.status = 'REJECTED')::int"
-                + " from claim c join document d on d.id = c.document_id where" + FILTERS
+                + scope.claims()
                 + " and c.decided_at is not null and c.status in ('VERIFIED', 'REJECTED')" + inPeriod("c.decided_at")
                 + ") events group by day order by day";
         return scope.bind(jdbc.sql(sql))
@@ -106,101 +137,174 @@ public class DashboardRepository {
                 .list();
     }
 
-    /** The claims created in the period, counted by type, by rating, by outlet and by status. */
-    public Map<String, List<Count>> breakdowns(Scope scope) {
-        String sql = scope.fromStatistics() ? """
-                select grouping(type_code) = 0 as by_type, grouping(rating) = 0 as by_rating,
-                       grouping(outlet) = 0 as by_outlet, type_code, nullif(rating, '') as rating,
-                       nullif(outlet, '') as outlet, status, sum(created) as n
-                from claim_daily_stats
-                where created <> 0 and """ + STATS_FILTERS + """
-                group by grouping sets ((type_code), (rating), (outlet), (status))
-                having sum(created) > 0
-                order by n desc
-                """ : """
+    /** The claims created in the period, counted by type, by rating, by outlet and by status, most first. */
+    public Breakdowns breakdowns(Scope scope) {
+        var breakdowns = new Breakdowns(new ArrayList<>(), new ArrayList<>(), new ArrayList<>(), new ArrayList<>());
+        if (scope.fromSummaries()) {
+            countFromSummaries(scope, breakdowns);
+        } else {
+            countClaims(scope, breakdowns);
+        }
+        Comparator<Count> mostFirst = Comparator.comparingLong(Count::count).reversed()
+                .thenComparing(Count::key, Comparator.nullsLast(Comparator.naturalOrder()));
+        for (List<Count> counts : List.of(breakdowns.byType(), breakdowns.byRating(), breakdowns.byOutlet(),
+                breakdowns.byStatus())) {
+            counts.removeIf(count -> count.count() == 0);
+            counts.sort(mostFirst);
+        }
+        return breakdowns;
+    }
+
+    public record Breakdowns(List<Count> byType, List<Count> byRating, List<Count> byOutlet, List<Count> byStatus) {
+    }
+
+    private static final List<String> STATUSES = List.of("OPEN", "IN_REVIEW", "VERIFIED", "REJECTED");
+    private static final List<String> RATINGS = List.of("TRUE", "MOSTLY_TRUE", "MIXED", "MISLEADING", "FALSE",
+            "UNPROVEN");
+
+    /** Per type and per outlet from one grouping set each; statuses and ratings are columns of the whole period. */
+    private void countFromSummaries(Scope scope, Breakdowns breakdowns) {
+        String sql = """
+                select grouping(type_code) = 0 as by_type, grouping(outlet) = 0 as by_outlet, type_code,
+                       nullif(outlet, '') as outlet, sum(created) as created,
+                       sum(now_open) as open, sum(now_in_review) as in_review, sum(now_verified) as verified,
+                       sum(now_rejected) as rejected, sum(rated_true) as true, sum(rated_mostly_true) as mostly_true,
+                       sum(rated_mixed) as mixed, sum(rated_misleading) as misleading, sum(rated_false) as false,
+                       sum(rated_unproven) as unproven
+                from claim_day_figures
+                where""" + scope.days() + """
+                group by grouping sets ((type_code), (outlet), ())
+                """;
+        scope.bind(jdbc.sql(sql)).query((ResultSet rs) -> {
+            long created = rs.getLong("created");
+            if (rs.getBoolean("by_type")) {
+                breakdowns.byType().add(new Count(rs.getString("type_code"), created));
+            } else if (rs.getBoolean("by_outlet")) {
+                breakdowns.byOutlet().add(new Count(rs.getString("outlet"), created));
+            } else {
+                for (String status : STATUSES) {
+                    breakdowns.byStatus().add(new Count(status, rs.getLong(status.toLowerCase(Locale.ROOT))));
+                }
+                long rated = 0;
+                for (String rating : RATINGS) {
+                    long count = rs.getLong(rating.toLowerCase(Locale.ROOT));
+                    breakdowns.byRating().add(new Count(rating, count));
+                    rated += count;
+                }
+                breakdowns.byRating().add(new Count(null, created - rated));
+            }
+        });
+    }
+
+    private void countClaims(Scope scope, Breakdowns breakdowns) {
+        String sql = """
                 select grouping(c.type_code) = 0 as by_type, grouping(c.rating) = 0 as by_rating,
                        grouping(d.outlet) = 0 as by_outlet, c.type_code, c.rating, d.outlet, c.status, count(*) as n
-                from claim c join document d on d.id = c.document_id
-                where""" + FILTERS + inPeriod("c.created_at") + """
+                """ + scope.claimsAndDocuments() + inPeriod("c.created_at") + """
                 group by grouping sets ((c.type_code), (c.rating), (d.outlet), (c.status))
-                order by n desc
                 """;
-        Map<String, List<Count>> result = Map.of("type", new ArrayList<>(), "rating", new ArrayList<>(),
-                "outlet", new ArrayList<>(), "status", new ArrayList<>());
         scope.bind(jdbc.sql(sql)).query((ResultSet rs) -> {
-            String dimension = rs.getBoolean("by_type") ? "type" : rs.getBoolean("by_rating") ? "rating"
-                    : rs.getBoolean("by_outlet") ? "outlet" : "status";
-            String key = rs.getString(switch (dimension) {
-                case "type" -> "type_code";
-                case "rating" -> "rating";
-                case "outlet" -> "outlet";
-                default -> "status";
-            });
-            result.get(dimension).add(new Count(key, rs.getLong("n")));
+            long n = rs.getLong("n");
+            if (rs.getBoolean("by_type")) {
+                breakdowns.byType().add(new Count(rs.getString("type_code"), n));
+            } else if (rs.getBoolean("by_rating")) {
+                breakdowns.byRating().add(new Count(rs.getString("rating"), n));
+            } else if (rs.getBoolean("by_outlet")) {
+                breakdowns.byOutlet().add(new Count(rs.getString("outlet"), n));
+            } else {
+                breakdowns.byStatus().add(new Count(rs.getString("status"), n));
+            }
         });
-        return result;
     }
 
     /** Claims in review now (whatever the period), and the five that have waited longest. */
     public TeamFigures.Queue queue(Scope scope) {
-        String where = " from claim c join document d on d.id = c.document_id where" + FILTERS
+        String inReview = scope.claims()
                 + " and c.status = 'IN_REVIEW'";
-        long size = scope.bind(jdbc.sql("select count(*)" + where)).query(Long.class).single();
+        String count = scope.fromSummaries()
+                ? "select coalesce(sum(now_in_review), 0) from claim_day_figures where true" + scope.conditions("outlet", "type_code")
+                : "select count(*)" + inReview;
+        long size = scope.bind(jdbc.sql(count)).query(Long.class).single();
+        // Claims enter review with sent_to_review_at set; claim_review_queue_idx walks them oldest first.
         List<TeamFigures.Waiting> oldest = scope.bind(jdbc.sql("select c.id, c.document_id, c.quote,"
-                        + " coalesce(c.sent_to_review_at, c.created_at) as since" + where
-                        + " order by coalesce(c.sent_to_review_at, c.created_at), c.id limit 5"))
+                        + " c.sent_to_review_at" + inReview + " order by c.sent_to_review_at, c.id limit 5"))
                 .query((rs, row) -> new TeamFigures.Waiting(rs.getLong("id"), rs.getLong("document_id"),
-                        rs.getString("quote"), rs.getObject("since", OffsetDateTime.class).toInstant()))
+                        rs.getString("quote"), rs.getObject("sent_to_review_at", OffsetDateTime.class).toInstant()))
                 .list();
         return new TeamFigures.Queue(size, oldest);
     }
 
     /** Claims sent to review in the period that are still in review. */
     public long stillInReview(Scope scope) {
-        if (scope.fromStatistics()) {
-            return scope.bind(jdbc.sql("select coalesce(sum(sent), 0) from claim_daily_stats"
-                    + " where status = 'IN_REVIEW' and" + STATS_FILTERS)).query(Long.class).single();
-        }
-        return scope.bind(jdbc.sql("select count(*) from claim c join document d on d.id = c.document_id where"
-                        + FILTERS + " and c.status = 'IN_REVIEW' and c.sent_to_review_at is not null"
-                        + inPeriod("c.sent_to_review_at")))
-                .query(Long.class).single();
+        String sql = scope.fromSummaries()
+                ? "select coalesce(sum(sent_still_in_review), 0) from claim_day_figures where" + scope.days()
+                : "select count(*)" + scope.claims()
+                + " and c.status = 'IN_REVIEW' and c.sent_to_review_at is not null" + inPeriod("c.sent_to_review_at");
+        return scope.bind(jdbc.sql(sql)).query(Long.class).single();
     }
 
-    /** Median and 90th percentile of creation-to-verification time of the claims verified in the period. */
+    /**
+     * Median and 90th percentile of creation-to-verification time of the claims verified in the
+     * period, from the histogram of verification_time_stats (within 2.5 %): the team's from its whole
+     * months and remaining days, a reviewer's from their claims, bucketed the same way.
+     */
     public TeamFigures.Speed speed(Scope scope) {
-        String sql = """
-                select count(*) as n,
-                       percentile_cont(0.5) within group (order by extract(epoch from c.decided_at - c.created_at)) as median,
-                       percentile_cont(0.9) within group (order by extract(epoch from c.decided_at - c.created_at)) as p90
-                from claim c join document d on d.id = c.document_id
-                where""" + FILTERS + " and c.status = 'VERIFIED' and c.decided_at is not null" + inPeriod("c.decided_at");
-        return scope.bind(jdbc.sql(sql)).query((rs, row) -> new TeamFigures.Speed(rs.getLong("n"),
-                seconds(rs, "median"), seconds(rs, "p90"))).single();
+        String sql = scope.fromSummaries() ? """
+                select bucket, sum(claims) as claims
+                from verification_time_stats
+                where ((grain = 'month' and starts >= :monthsFrom and starts < :monthsTo)
+                       or (grain = 'day' and starts >= :fromDay and starts <= :toDay
+                           and (starts < :monthsFrom or starts >= :monthsTo)))
+                  """ + scope.conditions("outlet", "type_code") + " group by bucket"
+                : "select verification_time_bucket(extract(epoch from c.decided_at - c.created_at)) as bucket,"
+                + " count(*) as claims" + scope.claims()
+                + " and c.status = 'VERIFIED' and c.decided_at is not null" + inPeriod("c.decided_at") + " group by 1";
+        String withTimes = "select verification_time_of_bucket(bucket) as seconds, claims from (" + sql
+                + ") histogram where claims > 0 order by bucket";
+        List<TimeBucket> histogram = scope.bind(jdbc.sql(withTimes))
+                .query((rs, row) -> new TimeBucket(rs.getDouble("seconds"), rs.getLong("claims"))).list();
+        long verified = histogram.stream().mapToLong(TimeBucket::claims).sum();
+        return new TeamFigures.Speed(verified, percentile(histogram, verified, 0.5), percentile(histogram, verified, 0.9));
     }
 
-    private static Duration seconds(ResultSet rs, String column) throws SQLException {
-        double value = rs.getDouble(column);
-        return rs.wasNull() ? null : Duration.ofMillis(Math.round(value * 1000));
+    private record TimeBucket(double seconds, long claims) {
+    }
+
+    /** As percentile_cont: interpolated between the two times either side of the rank. */
+    private static Duration percentile(List<TimeBucket> histogram, long total, double fraction) {
+        if (total == 0) {
+            return null;
+        }
+        double rank = fraction * (total - 1);
+        double below = secondsAt(histogram, (long) Math.floor(rank));
+        double above = secondsAt(histogram, (long) Math.ceil(rank));
+        double seconds = below + (rank - Math.floor(rank)) * (above - below);
+        return Duration.ofMillis(Math.round(seconds * 1000));
+    }
+
+    /** The time of the claim at this rank (from 0), in ascending order of time. */
+    private static double secondsAt(List<TimeBucket> histogram, long rank) {
+        long seen = 0;
+        for (TimeBucket bucket : histogram) {
+            seen += bucket.claims();
+            if (rank < seen) {
+                return bucket.seconds();
+            }
+        }
+        throw new IllegalArgumentException("rank " + rank + " beyond " + seen);
     }
 
     /** Sources per claim verified in the period, the single-source ones, and the most cited sources and publishers. */
     public TeamFigures.Evidence evidence(Scope scope) {
-        String verified = "select c.id from claim c join document d on d.id = c.document_id where" + FILTERS
-                + " and c.status = 'VERIFIED' and c.decided_at is not null" + inPeriod("c.decided_at");
-        // The links of the period's verified claims, counted once per claim and once per source.
-        // Not materialized: inlined, the planner sees through them and joins by the indexes.
-        String links = "with verified as not materialized (" + verified + "), links as not materialized"
-                + " (select cs.claim_id, cs.source_id from verified v join claim_source cs on cs.claim_id = v.id) ";
-        List<Count> perClaim = scope.bind(jdbc.sql(links + """
-                        select case when n >= 5 then '5+' else n::text end as bucket, count(*) as claims
-                        from (select v.id, count(l.source_id) as n from verified v
-                              left join links l on l.claim_id = v.id group by v.id) counted
-                        group by 1 order by 1
-                        """))
-                .query((rs, row) -> new Count(rs.getString("bucket"), rs.getLong("claims"))).list();
+        List<Count> perClaim = sourcesPerVerifiedClaim(scope);
         long total = perClaim.stream().mapToLong(Count::count).sum();
         long single = perClaim.stream().filter(count -> count.key().equals("1")).mapToLong(Count::count).sum();
+        // The links of the period's verified claims, through claim_source_verified_idx (the team's) or
+        // claim_source_verified_by_author_idx (a reviewer's).
+        String links = "with links as not materialized (select source_id, source_publisher from claim_source"
+                + " where verified_on >= :fromDay and verified_on <= :toDay"
+                + (scope.authorId() == null ? "" : " and claim_author = :authorId")
+                + scope.conditions("claim_outlet", "claim_type") + ") ";
         List<Count> topSources = scope.bind(jdbc.sql(links + """
                         select coalesce(s.title, s.url) as source, top.n
                         from (select source_id, count(*) as n from links group by source_id
@@ -209,13 +313,35 @@ public class DashboardRepository {
                         """))
                 .query((rs, row) -> new Count(rs.getString("source"), rs.getLong("n"))).list();
         List<Count> topPublishers = scope.bind(jdbc.sql(links + """
-                        select s.publisher, count(distinct l.claim_id) as n
-                        from links l join source s on s.id = l.source_id
-                        where s.publisher is not null
-                        group by s.publisher order by n desc, s.publisher limit 10
+                        select source_publisher as publisher, count(*) as n from links
+                        where source_publisher is not null
+                        group by source_publisher order by n desc, source_publisher limit 10
                         """))
                 .query((rs, row) -> new Count(rs.getString("publisher"), rs.getLong("n"))).list();
         return new TeamFigures.Evidence(total, perClaim, single, topSources, topPublishers);
+    }
+
+    /** How many of the period's verified claims cite 0, 1, 2, 3, 4 and 5 or more sources (buckets with any). */
+    private List<Count> sourcesPerVerifiedClaim(Scope scope) {
+        String sql = scope.fromSummaries() ? """
+                select sum(verified_with_0_sources) as "0", sum(verified_with_1_source) as "1",
+                       sum(verified_with_2_sources) as "2", sum(verified_with_3_sources) as "3",
+                       sum(verified_with_4_sources) as "4", sum(verified_with_5_or_more) as "5+"
+                from claim_day_figures where""" + scope.days()
+                : "select count(*) filter (where c.source_count = 0) as \"0\","
+                + " count(*) filter (where c.source_count = 1) as \"1\", count(*) filter (where c.source_count = 2) as \"2\","
+                + " count(*) filter (where c.source_count = 3) as \"3\", count(*) filter (where c.source_count = 4) as \"4\","
+                + " count(*) filter (where c.source_count >= 5) as \"5+\""
+                + scope.claims()
+                + " and c.status = 'VERIFIED' and c.decided_at is not null" + inPeriod("c.decided_at");
+        List<Count> buckets = new ArrayList<>();
+        scope.bind(jdbc.sql(sql)).query((ResultSet rs) -> {
+            for (String bucket : List.of("0", "1", "2", "3", "4", "5+")) {
+                buckets.add(new Count(bucket, rs.getLong(bucket)));
+            }
+        });
+        buckets.removeIf(count -> count.count() == 0);
+        return buckets;
     }
 
     /** A reviewer's decided claims in the period, verified and rejected, by the confidence they gave. */
@@ -223,8 +349,7 @@ public class DashboardRepository {
         String sql = """
                 select c.confidence, count(*) filter (where c.status = 'VERIFIED') as verified,
                        count(*) filter (where c.status = 'REJECTED') as rejected
-                from claim c join document d on d.id = c.document_id
-                where""" + FILTERS + " and c.status in ('VERIFIED', 'REJECTED') and c.decided_at is not null"
+                """ + scope.claims() + " and c.status in ('VERIFIED', 'REJECTED') and c.decided_at is not null"
                 + inPeriod("c.decided_at") + " group by c.confidence";
         return scope.bind(jdbc.sql(sql))
                 .query((rs, row) -> new ReviewerFigures.Calibration(rs.getString("confidence"), rs.getLong("verified"),
@@ -238,24 +363,32 @@ public class DashboardRepository {
      */
     public List<TypePairCount> overlaps(Scope scope) {
         String sql = """
-                select case when ua.username < ub.username then ua.username else ub.username end as reviewer,
-                       case when ua.username < ub.username then ub.username else ua.username end as other_reviewer,
-                       case when ua.username < ub.username then a.type_code else b.type_code end as type,
-                       case when ua.username < ub.username then b.type_code else a.type_code end as other_type,
-                       count(*) as n
-                from claim_overlap o
-                join claim a on a.id = o.claim_id join claim b on b.id = o.other_claim_id
-                join app_user ua on ua.id = a.created_by join app_user ub on ub.id = b.created_by
-                join document d on d.id = a.document_id
-                where a.deleted_at is null and b.deleted_at is null
-                  and greatest(a.created_at, b.created_at) >= :from and greatest(a.created_at, b.created_at) < :to
-                  and (cast(:outlet as text) is null or d.outlet = cast(:outlet as text))
+                select reviewer, other_reviewer, reviewer_type, other_type, count(*) as n
+                from claim_overlap
+                where live and day >= :fromDay and day <= :toDay""" + scope.conditions("outlet", null) + """
                 group by 1, 2, 3, 4
                 """;
-        return scope.bind(jdbc.sql(sql))
-                .query((rs, row) -> new TypePairCount(rs.getString("reviewer"), rs.getString("other_reviewer"),
-                        rs.getString("type"), rs.getString("other_type"), rs.getLong("n")))
+        record Cell(long reviewer, long otherReviewer, String type, String otherType, long count) {
+        }
+        List<Cell> cells = scope.bind(jdbc.sql(sql))
+                .query((rs, row) -> new Cell(rs.getLong("reviewer"), rs.getLong("other_reviewer"),
+                        rs.getString("reviewer_type"), rs.getString("other_type"), rs.getLong("n")))
                 .list();
+        // Named and ordered by username here, not in the query: it is shorter without the joins.
+        Map<Long, String> usernames = new HashMap<>();
+        jdbc.sql("select id, username from app_user where id in (select author from unnest(cast(:ids as bigint[])) author)")
+                .param("ids", cells.stream().flatMap(cell -> Stream.of(cell.reviewer(), cell.otherReviewer()))
+                        .distinct().toArray(Long[]::new))
+                .query((ResultSet rs) -> {
+                    usernames.put(rs.getLong("id"), rs.getString("username"));
+                });
+        return cells.stream().map(cell -> {
+            String reviewer = usernames.get(cell.reviewer());
+            String otherReviewer = usernames.get(cell.otherReviewer());
+            return reviewer.compareTo(otherReviewer) < 0
+                    ? new TypePairCount(reviewer, otherReviewer, cell.type(), cell.otherType(), cell.count())
+                    : new TypePairCount(otherReviewer, reviewer, cell.otherType(), cell.type(), cell.count());
+        }).toList();
     }
 
     public record TypePairCount(String reviewer, String otherReviewer, String type, String otherType, long count) {
@@ -267,14 +400,14 @@ public class DashboardRepository {
                 select d.id as document_id, d.title, a.id as claim_id, a.quote, a.type_code,
                        b.id as other_claim_id, b.quote as other_quote, b.type_code as other_type
                 from claim_overlap o
-                join claim a on a.id in (o.claim_id, o.other_claim_id)
-                join claim b on b.id in (o.claim_id, o.other_claim_id) and b.id <> a.id
+                join claim a on a.id in (o.claim_id, o.other_claim_id) and a.created_by = :reviewerId
+                join claim b on b.id in (o.claim_id, o.other_claim_id) and b.created_by = :otherReviewerId
                 join document d on d.id = a.document_id
-                where a.created_by = :reviewerId and b.created_by = :otherReviewerId
-                  and a.deleted_at is null and b.deleted_at is null and a.type_code <> b.type_code
-                  and greatest(a.created_at, b.created_at) >= :from and greatest(a.created_at, b.created_at) < :to
-                  and (cast(:outlet as text) is null or d.outlet = cast(:outlet as text))
-                order by greatest(a.created_at, b.created_at) desc limit :limit
+                where o.reviewer = least(:reviewerId, :otherReviewerId)
+                  and o.other_reviewer = greatest(:reviewerId, :otherReviewerId)
+                  and o.live and o.reviewer_type <> o.other_type and o.day >= :fromDay and o.day <= :toDay
+                  """ + scope.conditions("o.outlet", null) + """
+                order by o.day desc, o.other_claim_id desc limit :limit
                 """;
         return scope.bind(jdbc.sql(sql)).param("reviewerId", reviewerId).param("otherReviewerId", otherReviewerId)
                 .param("limit", limit)
@@ -287,12 +420,10 @@ public class DashboardRepository {
     /** The claims behind one bar or point, newest first. */
     public List<ClaimBehind> claimsBehind(Scope scope, Drill drill, String key, int limit) {
         String condition = switch (drill) {
-            case CREATED_ON -> inPeriod("c.created_at") + " and " + day("c.created_at") + " = cast(:key as date)";
-            case SENT_ON -> " and c.sent_to_review_at is not null" + inPeriod("c.sent_to_review_at")
-                    + " and " + day("c.sent_to_review_at") + " = cast(:key as date)";
+            case CREATED_ON -> inPeriod("c.created_at");
+            case SENT_ON -> " and c.sent_to_review_at is not null" + inPeriod("c.sent_to_review_at");
             case VERIFIED_ON, REJECTED_ON -> " and c.decided_at is not null" + inPeriod("c.decided_at")
-                    + " and c.status = '" + (drill == Drill.VERIFIED_ON ? "VERIFIED" : "REJECTED") + "'"
-                    + " and " + day("c.decided_at") + " = cast(:key as date)";
+                    + " and c.status = '" + (drill == Drill.VERIFIED_ON ? "VERIFIED" : "REJECTED") + "'";
             case TYPE -> inPeriod("c.created_at") + " and c.type_code = :key";
             case RATING -> inPeriod("c.created_at") + " and c.rating is not distinct from cast(:key as text)";
             case OUTLET -> inPeriod("c.created_at") + " and d.outlet is not distinct from cast(:key as text)";
@@ -300,10 +431,18 @@ public class DashboardRepository {
             case CONFIDENCE -> " and c.status in ('VERIFIED', 'REJECTED') and c.decided_at is not null"
                     + inPeriod("c.decided_at") + " and c.confidence = :key";
         };
+        if (drill.isDay()) {
+            // The day is the period: the indexes on the timestamps then read that day only.
+            LocalDate day = LocalDate.parse(key);
+            if (day.isBefore(scope.fromDay()) || day.isAfter(scope.toDay())) {
+                return List.of();
+            }
+            scope = new Scope(day, day, scope.outlet(), scope.type(), scope.authorId());
+        }
         String sql = """
                 select c.id, c.document_id, d.title, c.quote, c.type_code, c.status, u.username, c.created_at
                 from claim c join document d on d.id = c.document_id join app_user u on u.id = c.created_by
-                where""" + FILTERS + condition + " order by c.created_at desc, c.id desc limit :limit";
+                where c.deleted_at is null""" + scope.claimConditions() + condition + " order by c.created_at desc, c.id desc limit :limit";
         return scope.bind(jdbc.sql(sql)).param("key", key).param("limit", limit)
                 .query((rs, row) -> new ClaimBehind(rs.getLong("id"), rs.getLong("document_id"), rs.getString("title"),
                         rs.getString("quote"), rs.getString("type_code"), rs.getString("status"),

@@ -64,7 +64,7 @@ class TeamDashboardView extends VerticalLayout {
     final ChartCard byOutlet = new ChartCard("By outlet", "claims created in the period");
     final ChartCard sourcesPerClaim = new ChartCard("Sources per verified claim", "claims verified in the period");
     final ChartCard topSources = new ChartCard("Most cited sources", "by claims verified in the period");
-    final ChartCard topPublishers = new ChartCard("Most cited publishers", "by claims verified in the period");
+    final ChartCard topPublishers = new ChartCard("Most cited publishers", "citations by claims verified in the period");
     final Grid<TeamFigures.Waiting> oldest = new Grid<>();
     final Paragraph queueSize = new Paragraph();
     final Grid<Agreement.Pair> agreement = new Grid<>();
