@@ -93,6 +93,7 @@ class DashboardBenchmark {
         LocalDate latest = LocalDate.of(9999, 12, 30);
         Map<String, Scope> scopes = new LinkedHashMap<>();
         scopes.put("last 90 days", new Scope(today.minusDays(89), today, null, null, null));
+        scopes.put("last 365 days", new Scope(today.minusDays(364), today, null, null, null));
         scopes.put("all time", new Scope(earliest, latest, null, null, null));
         scopes.put("all time, one outlet and type", new Scope(earliest, latest, "Outlet 01", "statistic", null));
         scopes.put("last 90 days, busiest reviewer", new Scope(today.minusDays(89), today, null, null, busiestId));
@@ -104,7 +105,9 @@ class DashboardBenchmark {
             queries.put("queue, " + name, () -> repository.queue(scope));
             queries.put("still in review, " + name, () -> repository.stillInReview(scope));
             queries.put("speed, " + name, () -> repository.speed(scope));
-            queries.put("evidence (three queries), " + name, () -> repository.evidence(scope));
+            queries.put("evidence (all of it), " + name, () -> repository.evidence(scope));
+            queries.put("evidence: most cited sources, " + name,
+                    () -> repository.mostCitedSources(scope, DashboardRepository.CANDIDATES, DashboardRepository.TOP));
             if (scope.authorId() == null) {
                 queries.put("agreement, " + name, () -> repository.overlaps(scope));
             } else {

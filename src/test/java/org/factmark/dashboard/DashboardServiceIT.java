@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.within;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +23,8 @@ import org.factmark.claim.Confidence;
 import org.factmark.claim.Rating;
 import org.factmark.common.NotAllowedException;
 import org.factmark.dashboard.TeamFigures.Count;
+import org.factmark.dashboard.internal.DashboardRepository;
+import org.factmark.dashboard.internal.DashboardRepository.Scope;
 import org.factmark.document.DocumentService;
 import org.factmark.document.NewDocument;
 import org.factmark.review.ReviewService;
@@ -66,6 +69,8 @@ class DashboardServiceIT {
     UserDetailsService userDetails;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    DashboardRepository repository;
 
     SignedIn signedIn;
     String outlet;
@@ -274,6 +279,26 @@ class DashboardServiceIT {
     }
 
     @Test
+    void the_most_cited_sources_are_the_same_whether_found_among_the_most_cited_ever_or_counted_in_full() {
+        LocalDate today = LocalDate.now(ZoneOffset.UTC);
+        for (String outletFilter : Arrays.asList(outlet, null)) {
+            var scope = new Scope(today.minusDays(2), today.plusDays(2), outletFilter, null, null);
+            for (int top : List.of(1, 2, 10)) {
+                // No candidates: every link of the period is counted.
+                List<Count> counted = repository.mostCitedSources(scope, 0, top);
+                for (int candidates : List.of(1, 2, 5, DashboardRepository.CANDIDATES)) {
+                    assertThat(repository.mostCitedSources(scope, candidates, top))
+                            .as("top %d of %s among %d candidates", top, outletFilter, candidates)
+                            .isEqualTo(counted);
+                }
+            }
+        }
+        var ourOutlet = new Scope(today.minusDays(2), today.plusDays(2), outlet, null, null);
+        assertThat(repository.mostCitedSources(ourOutlet, 1, 1))
+                .containsExactly(new Count("Report at https://stats.example/prices", 2));
+    }
+
+    @Test
     void the_summaries_stay_what_the_claims_say_through_every_kind_of_change() {
         signedIn.as("editor");
         reviews.reopen(benStatistic.id(), claims.get(benStatistic.id()).version());
@@ -302,9 +327,16 @@ class DashboardServiceIT {
         assertThat(rowsOnlyIn("claim_day_figures_recomputed", "claim_day_figures")).isEmpty();
         assertThat(rowsOnlyIn("verification_time_stats", "verification_time_stats_recomputed")).isEmpty();
         assertThat(rowsOnlyIn("verification_time_stats_recomputed", "verification_time_stats")).isEmpty();
+        assertThat(rowsOnlyIn("publisher_citation_stats", "publisher_citation_stats_recomputed")).isEmpty();
+        assertThat(rowsOnlyIn("publisher_citation_stats_recomputed", "publisher_citation_stats")).isEmpty();
         assertThat(jdbc.sql("""
                 select c.id from claim c
                 where c.source_count <> (select count(*) from claim_source cs where cs.claim_id = c.id)""")
+                .query(Long.class).list()).isEmpty();
+        assertThat(jdbc.sql("""
+                select s.id from source s
+                where s.verified_citations
+                      <> (select count(*) from claim_source cs where cs.source_id = s.id and cs.verified_on is not null)""")
                 .query(Long.class).list()).isEmpty();
         assertThat(jdbc.sql("""
                 select cs.claim_id from claim_source cs join claim c on c.id = cs.claim_id join source s on s.id = cs.source_id
