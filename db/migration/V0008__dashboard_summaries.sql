@@ -128,10 +128,12 @@ $$;
 create function follow_claim_figures() returns trigger language plpgsql as $$
 begin
     if tg_op = 'UPDATE' and (old.deleted_at, old.status, old.rating, old.type_code, old.created_at,
-                             old.sent_to_review_at, old.decided_at, old.document_id, old.source_count)
+                             old.sent_to_review_at, old.decided_at, old.document_id,
+                             case when old.status = 'VERIFIED' then old.source_count end)
                             is not distinct from
                             (new.deleted_at, new.status, new.rating, new.type_code, new.created_at,
-                             new.sent_to_review_at, new.decided_at, new.document_id, new.source_count) then
+                             new.sent_to_review_at, new.decided_at, new.document_id,
+                             case when new.status = 'VERIFIED' then new.source_count end) then
         return null;
     end if;
     -- One statement per table, rows in key order: concurrent changes lock shared rows in one order.
@@ -190,7 +192,8 @@ create function describe_new_citation() returns trigger language plpgsql as $$
 begin
     select x.verified_on, x.claim_outlet, x.claim_type, x.claim_author
     into new.verified_on, new.claim_outlet, new.claim_type, new.claim_author
-    from claim c cross join lateral citation_of(c) x where c.id = new.claim_id;
+    from claim c cross join lateral citation_of(c) x where c.id = new.claim_id
+    for no key update of c; -- a review of the claim under way would otherwise leave this copy stale
     select publisher into new.source_publisher from source where id = new.source_id;
     return new;
 end;
@@ -228,7 +231,7 @@ declare
     link claim_source := case when tg_op = 'INSERT' then new else old end;
     sign integer := case when tg_op = 'INSERT' then 1 else -1 end;
 begin
-    update claim set source_count = source_count + sign where id = link.claim_id;
+    -- Locks in the order of follow_claim_in_citations: (the claim,) sources, publishers, day figures.
     if link.verified_on is not null then
         update source set verified_citations = verified_citations + sign where id = link.source_id;
         insert into publisher_citation_stats as s
@@ -236,15 +239,26 @@ begin
         order by outlet, type_code, grain, starts
         on conflict on constraint publisher_citation_stats_key do update set citations = s.citations + excluded.citations;
     end if;
+    update claim set source_count = source_count + sign where id = link.claim_id;
     return null;
 end;
 $$;
 
 create function follow_claim_in_citations() returns trigger language plpgsql as $$
-declare
-    verified_now integer := one_if(new.status = 'VERIFIED' and new.deleted_at is null, 1)
-                            - one_if(old.status = 'VERIFIED' and old.deleted_at is null, 1);
 begin
+    -- Sources whose count of verified citations changes (the claim became or stopped being
+    -- verified). Popular sources are shared by many claims: lock them in one order, so that two
+    -- claims verified at once wait for each other instead of deadlocking.
+    perform 1 from source s
+    where s.id in (select cs.source_id from claim_source cs cross join citation_of(new) latest
+                   where cs.claim_id = new.id and (cs.verified_on is null) <> (latest.verified_on is null))
+    order by s.id for no key update;
+    update source s set verified_citations = s.verified_citations + change.citations
+    from (select cs.source_id, one_if(latest.verified_on is not null, 1) - one_if(cs.verified_on is not null, 1) as citations
+          from claim_source cs cross join citation_of(new) latest
+          where cs.claim_id = new.id) change
+    where s.id = change.source_id and change.citations <> 0;
+
     -- The claim's links counted as they were and as they will be, in one statement in key order.
     insert into publisher_citation_stats as s
     select x.outlet, x.type_code, x.grain, x.starts, x.publisher, sum(x.citations)
@@ -265,14 +279,6 @@ begin
     from citation_of(new) x
     where cs.claim_id = new.id
       and (cs.verified_on, cs.claim_outlet, cs.claim_type) is distinct from (x.verified_on, x.claim_outlet, x.claim_type);
-    if verified_now <> 0 then
-        -- Popular sources are shared by many claims: lock them in one order, so that two claims
-        -- verified at once wait for each other instead of deadlocking.
-        perform 1 from source where id in (select source_id from claim_source where claim_id = new.id)
-        order by id for no key update;
-        update source set verified_citations = verified_citations + verified_now
-        where id in (select source_id from claim_source where claim_id = new.id);
-    end if;
     return null;
 end;
 $$;
@@ -312,8 +318,8 @@ begin
         delete from claim_overlap where claim_id = new.id or other_claim_id = new.id;
     end if;
     insert into claim_overlap
-    select (overlap_of(new, c)).*
-    from claim c
+    select x.*
+    from claim c cross join lateral overlap_of(new, c) x
     where c.document_id = new.document_id and c.id <> new.id and c.deleted_at is null
       and c.created_by <> new.created_by
       and c.start_offset < new.end_offset and new.start_offset < c.end_offset
@@ -324,10 +330,15 @@ $$;
 
 create function follow_claim_in_overlaps() returns trigger language plpgsql as $$
 begin
-    update claim_overlap o set reviewer_type = x.reviewer_type, other_type = x.other_type, live = x.live
+    -- One at a time per document, as record_claim_overlaps: a pair being recorded meanwhile would
+    -- otherwise keep this claim's former type or liveness.
+    perform pg_advisory_xact_lock(new.document_id);
+    update claim_overlap o set day = x.day, outlet = x.outlet, reviewer_type = x.reviewer_type,
+                               other_type = x.other_type, live = x.live
     from claim a, claim b, overlap_of(a, b) x
     where (o.claim_id = new.id or o.other_claim_id = new.id)
-      and a.id = o.claim_id and b.id = o.other_claim_id;
+      and a.id = o.claim_id and b.id = o.other_claim_id
+      and o is distinct from x;
     return null;
 end;
 $$;
@@ -427,7 +438,7 @@ create trigger claim_citations_followed
     for each row execute function follow_claim_in_citations();
 
 create trigger claim_overlaps_followed
-    after update of type_code, deleted_at on claim
+    after update of type_code, deleted_at, created_at on claim
     for each row execute function follow_claim_in_overlaps();
 
 
@@ -447,3 +458,9 @@ create index claim_overlap_disagreement_idx on claim_overlap (reviewer, other_re
 create index claim_author_decided_idx on claim (created_by, decided_at)
     include (status, confidence, source_count, created_at, type_code, document_id)
     where deleted_at is null and decided_at is not null;
+
+-- Statistics for the planner on everything the rebuild rewrote and indexed.
+analyze claim;
+analyze claim_source;
+analyze claim_overlap;
+analyze source;

@@ -79,10 +79,12 @@ public class SourceService {
             throw new InvalidInputException("A claim cannot cite itself.");
         }
         long actor = CurrentUser.require().id();
+        // The claim first: the database's triggers lock it after the link, and a review of the same
+        // claim locks it before its links; both in that order, neither waits for the other in a circle.
+        touch(claimId, actor);
         if (!sources.link(claimId, source.id(), stance, OptionalText.of(excerpt, 4000, "The excerpt"), actor)) {
             throw new ConflictException("This claim already cites \"" + source.title() + "\".");
         }
-        touch(claimId, actor);
         SourceLink link = linkOf(claimId, source.id());
         events.publishEvent(new SourceLinked(link, actor));
         return link;
@@ -95,8 +97,8 @@ public class SourceService {
         SourceLink link = sources.linksOf(claimId).stream().filter(l -> l.source().id() == sourceId).findFirst()
                 .orElseThrow(() -> new NotFoundException("Claim " + claimId + " does not cite source " + sourceId + "."));
         long actor = CurrentUser.require().id();
+        touch(claimId, actor); // the claim first, as in link
         sources.unlink(claimId, sourceId);
-        touch(claimId, actor);
         events.publishEvent(new SourceUnlinked(link, actor));
     }
 

@@ -34,7 +34,7 @@ public class DashboardRepository {
 
     /**
      * The period (from and to included) and filters, bound the same way into every query. Days
-     * are UTC days throughout, as in claim_daily_stats.
+     * are UTC days throughout, as in the summary tables.
      */
     public record Scope(LocalDate fromDay, LocalDate toDay, String outlet, String type, Long authorId) {
 
