@@ -60,6 +60,18 @@ create table claim_day_figures (
     primary key (day, outlet, type_code)
 );
 
+-- A reviewer's activity per UTC day: their claims created, last sent to review, verified and
+-- rejected that day (the same counts as claim_day_figures, by author instead of outlet and type).
+create table claim_author_day_figures (
+    author   bigint  not null references app_user (id),
+    day      date    not null,
+    created  integer not null,
+    sent     integer not null,
+    verified integer not null,
+    rejected integer not null,
+    primary key (author, day)
+);
+
 -- Time from creation to verification, as a histogram: bucket b holds the times between 1.05^b and
 -- 1.05^(b+1) seconds, so a percentile read from it is within 2.5 % of the exact one. Kept per day
 -- and per calendar month (grain), so that a long period reads its whole months, not all its days.
@@ -166,6 +178,18 @@ begin
         verified_with_3_sources = s.verified_with_3_sources + excluded.verified_with_3_sources,
         verified_with_4_sources = s.verified_with_4_sources + excluded.verified_with_4_sources,
         verified_with_5_or_more = s.verified_with_5_or_more + excluded.verified_with_5_or_more;
+
+    insert into claim_author_day_figures as s
+    select new.created_by, x.day, sum(x.created), sum(x.sent), sum(x.verified), sum(x.rejected)
+    from (select * from claim_day_contributions(old, -1) where tg_op = 'UPDATE'
+          union all
+          select * from claim_day_contributions(new, 1)) x
+    group by x.day
+    having (sum(x.created), sum(x.sent), sum(x.verified), sum(x.rejected)) <> (0, 0, 0, 0)
+    order by x.day
+    on conflict (author, day) do update set
+        created = s.created + excluded.created, sent = s.sent + excluded.sent,
+        verified = s.verified + excluded.verified, rejected = s.rejected + excluded.rejected;
 
     insert into verification_time_stats as s
     select x.grain, x.starts, x.outlet, x.type_code, x.bucket, sum(x.claims)
@@ -363,6 +387,12 @@ select x.day, x.outlet, x.type_code, sum(x.created)::integer as created, sum(x.s
 from claim c cross join lateral claim_day_contributions(c, 1) x
 group by x.day, x.outlet, x.type_code;
 
+create view claim_author_day_figures_recomputed as
+select c.created_by as author, x.day, sum(x.created)::integer as created, sum(x.sent)::integer as sent,
+       sum(x.verified)::integer as verified, sum(x.rejected)::integer as rejected
+from claim c cross join lateral claim_day_contributions(c, 1) x
+group by c.created_by, x.day;
+
 create view verification_time_stats_recomputed as
 select x.grain, x.starts, x.outlet, x.type_code, x.bucket, sum(x.claims)::integer as claims
 from claim c cross join lateral verification_time_contributions(c, 1) x
@@ -399,9 +429,10 @@ create procedure rebuild_dashboard_summaries() language sql as $$
           group by s2.id) counted
     where counted.id = s.id and s.verified_citations <> counted.n;
 
-    truncate claim_day_figures, verification_time_stats, publisher_citation_stats;
+    truncate claim_day_figures, claim_author_day_figures, verification_time_stats, publisher_citation_stats;
 
     insert into claim_day_figures select * from claim_day_figures_recomputed;
+    insert into claim_author_day_figures select * from claim_author_day_figures_recomputed;
     insert into verification_time_stats select * from verification_time_stats_recomputed;
     insert into publisher_citation_stats select * from publisher_citation_stats_recomputed;
 $$;

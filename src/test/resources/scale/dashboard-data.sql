@@ -147,4 +147,6 @@ vacuum analyze source;
 vacuum analyze claim_source;
 vacuum analyze claim_overlap;
 vacuum analyze claim_day_figures;
+vacuum analyze claim_author_day_figures;
+vacuum analyze publisher_citation_stats;
 vacuum analyze verification_time_stats;

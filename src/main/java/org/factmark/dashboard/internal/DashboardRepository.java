@@ -121,11 +121,18 @@ public class DashboardRepository {
         return "(" + column + " at time zone 'UTC')::date";
     }
 
-    /** Per day: created, sent to review, verified, rejected (days without any may be left out). */
+    /**
+     * Per day: created, sent to review, verified, rejected (days without any may be left out): the
+     * team's from claim_day_figures, a reviewer's from claim_author_day_figures, and a reviewer's
+     * within one outlet or type from their claims.
+     */
     public List<DayCounts> throughput(Scope scope) {
+        boolean byAuthorOnly = scope.authorId() != null && scope.outlet() == null && scope.type() == null;
         String sql = scope.fromSummaries() ? "select day, sum(created) as created, sum(sent) as sent,"
                 + " sum(verified) as verified, sum(rejected) as rejected"
                 + " from claim_day_figures where" + scope.days() + " group by day order by day"
+                : byAuthorOnly ? "select day, created, sent, verified, rejected from claim_author_day_figures"
+                + " where author = :authorId and day >= :fromDay and day <= :toDay order by day"
                 : "select day, sum(created) as created, sum(sent) as sent, sum(verified) as verified,"
                 + " sum(rejected) as rejected from ("
                 + " select " + day("c.created_at") + " as day, 1 as created, 0 as sent, 0 as verified, 0 as rejected"
