@@ -3,7 +3,6 @@ package org.factmark.dashboard;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 
 /** Inter-rater agreement for nominal categories (claim types). */
 public final class AgreementStatistics {
@@ -42,15 +41,10 @@ public final class AgreementStatistics {
     }
 
     /**
-     * Krippendorff's alpha for nominal data. Each unit lists the values its coders gave (missing
-     * values left out); units with fewer than two values cannot be paired and are skipped. NaN when
-     * there is nothing to compare or all values are the same.
+     * Krippendorff's alpha for nominal data, from how many units there are with each list of values
+     * (the values a unit's coders gave, missing values left out). Units with fewer than two values
+     * cannot be paired and are skipped. NaN when there is nothing to compare or all values are the same.
      */
-    public static double krippendorffAlpha(List<List<String>> units) {
-        return krippendorffAlpha(units.stream().collect(Collectors.groupingBy(unit -> unit, Collectors.counting())));
-    }
-
-    /** The same, from how many units there are with each list of values (units alike counted once). */
     public static double krippendorffAlpha(Map<List<String>, Long> unitCounts) {
         // The coincidence matrix: every ordered pair of values within a unit, weighted 1 / (m - 1).
         Map<String, Map<String, Double>> coincidences = new HashMap<>();
