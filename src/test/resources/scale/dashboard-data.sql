@@ -6,7 +6,7 @@
 --
 -- Run by DashboardBenchmark (./mvnw -Pbenchmark verify -Dit.test=DashboardBenchmark), or by hand
 -- on a migrated database, as a superuser:  psql -d factmark -f src/test/resources/scale/dashboard-data.sql
--- It adds to what is there and needs about two minutes on two cores. The generated reviewers
+-- It adds to what is there and needs six to eight minutes on two cores. The generated reviewers
 -- cannot sign in (their password hash is not a hash).
 
 -- Bulk loading: skip the triggers (announcements, overlap pairs, summaries); all are filled below at once.

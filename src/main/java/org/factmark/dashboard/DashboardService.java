@@ -40,9 +40,9 @@ public class DashboardService {
     /** At most this many claims are listed behind one bar or point, and this many disagreements per pair. */
     public static final int LISTED = 200;
 
-    /** An open period's ends, as timestamps every claim lies between. */
-    private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
-    private static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
+    /** An open period's ends, as days every claim lies between. */
+    static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
+    static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
 
     private final DashboardRepository dashboards;
     /** Dashboards count UTC days (the summary tables do). */

@@ -89,8 +89,8 @@ class DashboardBenchmark {
         // Every query of the dashboards, one by one (the repository's methods), for each filter a
         // user may set; then the service calls that a click makes.
         long busiestId = repository.reviewer(busiest).orElseThrow().id();
-        LocalDate earliest = LocalDate.of(1970, 1, 1);
-        LocalDate latest = LocalDate.of(9999, 12, 30);
+        LocalDate earliest = DashboardService.EARLIEST;
+        LocalDate latest = DashboardService.LATEST;
         Map<String, Scope> scopes = new LinkedHashMap<>();
         scopes.put("last 90 days", new Scope(today.minusDays(89), today, null, null, null));
         scopes.put("last 365 days", new Scope(today.minusDays(364), today, null, null, null));

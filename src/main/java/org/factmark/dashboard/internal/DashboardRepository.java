@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.factmark.claim.ClaimStatus;
+import org.factmark.claim.Rating;
 import org.factmark.dashboard.Agreement;
 import org.factmark.dashboard.ClaimBehind;
 import org.factmark.dashboard.Drill;
@@ -172,9 +174,6 @@ public class DashboardRepository {
     public record Breakdowns(List<Count> byType, List<Count> byRating, List<Count> byOutlet, List<Count> byStatus) {
     }
 
-    private static final List<String> STATUSES = List.of("OPEN", "IN_REVIEW", "VERIFIED", "REJECTED");
-    private static final List<String> RATINGS = List.of("TRUE", "MOSTLY_TRUE", "MIXED", "MISLEADING", "FALSE",
-            "UNPROVEN");
 
     /** Per type and per outlet from one grouping set each; statuses and ratings are columns of the whole period. */
     private void countFromSummaries(Scope scope, Breakdowns breakdowns) {
@@ -196,13 +195,15 @@ public class DashboardRepository {
             } else if (rs.getBoolean("by_outlet")) {
                 breakdowns.byOutlet().add(new Count(rs.getString("outlet"), created));
             } else {
-                for (String status : STATUSES) {
-                    breakdowns.byStatus().add(new Count(status, rs.getLong(status.toLowerCase(Locale.ROOT))));
+                // The columns are named after the constants: one that the query lacks fails loudly.
+                for (ClaimStatus status : ClaimStatus.values()) {
+                    breakdowns.byStatus().add(new Count(status.name(),
+                            rs.getLong(status.name().toLowerCase(Locale.ROOT))));
                 }
                 long rated = 0;
-                for (String rating : RATINGS) {
-                    long count = rs.getLong(rating.toLowerCase(Locale.ROOT));
-                    breakdowns.byRating().add(new Count(rating, count));
+                for (Rating rating : Rating.values()) {
+                    long count = rs.getLong(rating.name().toLowerCase(Locale.ROOT));
+                    breakdowns.byRating().add(new Count(rating.name(), count));
                     rated += count;
                 }
                 breakdowns.byRating().add(new Count(null, created - rated));
