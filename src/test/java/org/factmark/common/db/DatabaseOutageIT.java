@@ -184,4 +184,25 @@ class DatabaseOutageIT {
                 .satisfies(e -> assertThat(DatabaseUnavailable.isCause(e)).isTrue());
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
     }
+
+    @Test
+    void a_created_claim_is_answered_201_even_when_reading_its_sources_would_fail() throws Exception {
+        var document = api.postJson("/api/documents", "{\"title\":\"Committed\",\"text\":\"Putin proposed a truce.\"}",
+                "alice", "demo");
+        String claims = document.headers().firstValue("Location").orElseThrow() + "/claims";
+        String path = claims.substring(claims.indexOf("/api/"));
+        HttpResponse<String> created;
+        try (Connection blocker = dataSource.getConnection()) {
+            // Nothing can read claim links now; creating a claim does not need to.
+            blocker.setAutoCommit(false);
+            blocker.createStatement().execute("lock table claim_source in access exclusive mode");
+            created = api.postJson(path, """
+                    {"start":0,"end":5,"type":"event","confidence":"HIGH","quote":"Putin"}""", "alice", "demo");
+            blocker.rollback();
+        }
+
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(created.body()).contains("\"sources\":[]");
+        assertThat(api.get(path, "alice", "demo").body()).contains("\"quote\":\"Putin\"");
+    }
 }
