@@ -130,7 +130,7 @@ class IdempotentCreation {
                 }
                 // Whatever the request wrote was not committed, or its commit was not confirmed: in
                 // both cases a retry with the same key is safe, and says which.
-                answer.resetBuffer();
+                response.reset(); // nothing was sent yet: drop the Location and ETag of what may not exist
                 response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
                 problem(response, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
                 return;

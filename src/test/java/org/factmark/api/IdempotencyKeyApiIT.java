@@ -7,6 +7,7 @@ import java.sql.Connection;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import javax.sql.DataSource;
 import org.factmark.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
@@ -132,13 +133,21 @@ class IdempotencyKeyApiIT {
             blocker.setAutoCommit(false);
             blocker.createStatement().execute("lock table claim in exclusive mode");
             first = CompletableFuture.supplyAsync(() -> createClaim(CLAIM, "Idempotency-Key", key));
-            while (jdbc.sql("select count(*) from pg_locks where locktype = 'advisory'").query(Long.class).single() == 0) {
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (jdbc.sql("select count(*) from pg_locks where not granted").query(Long.class).single() == 0
+                    && System.nanoTime() < deadline) {
                 Thread.sleep(20);
             }
-            retry = createClaim(CLAIM, "Idempotency-Key", key);
+            var retrying = CompletableFuture.supplyAsync(() -> createClaim(CLAIM, "Idempotency-Key", key));
+            try {
+                retry = retrying.get(5, TimeUnit.SECONDS);
+            } catch (TimeoutException waitedForTheFirst) {
+                retry = null;
+            }
             blocker.rollback();
         }
 
+        assertThat(retry).as("an answer while the first request runs").isNotNull();
         assertThat(retry.statusCode()).isEqualTo(409);
         assertThat(JSON.readTree(retry.body()).get("detail").asString()).contains("still running");
         assertThat(first.get(10, TimeUnit.SECONDS).statusCode()).isEqualTo(201);
