@@ -12,15 +12,24 @@ import java.time.Duration;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import org.factmark.api.HttpApi;
+import org.factmark.browser.Browser;
+import org.factmark.browser.Workspace;
+import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -38,10 +47,17 @@ import org.springframework.test.context.DynamicPropertySource;
         "factmark.database.socket-timeout=3s",
         "factmark.database.statement-timeout=2s"})
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+// A request that hangs as long as the outage lasts must fail the test, not hang the build.
+@Timeout(value = 60, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class DatabaseOutageIT {
 
     private static final EmbeddedPostgres POSTGRES;
     private static final TcpProxy PROXY;
+    /**
+     * Vaadin makes each application context's security context holder the JVM's: the other test
+     * context (IntegrationTest) must get its own back when this one closes.
+     */
+    private static final SecurityContextHolderStrategy OTHER_CONTEXTS_HOLDER = SecurityContextHolder.getContextHolderStrategy();
 
     static {
         try {
@@ -65,6 +81,7 @@ class DatabaseOutageIT {
         @Bean(destroyMethod = "close")
         AutoCloseable outageTestDatabase() {
             return () -> {
+                SecurityContextHolder.setContextHolderStrategy(OTHER_CONTEXTS_HOLDER);
                 PROXY.close();
                 POSTGRES.close();
             };
@@ -77,6 +94,8 @@ class DatabaseOutageIT {
     DataSource dataSource;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    UnboundedMigrations unboundedMigrations;
     HttpApi api;
 
     @BeforeEach
@@ -186,6 +205,15 @@ class DatabaseOutageIT {
     }
 
     @Test
+    void a_migration_may_run_longer_than_the_statement_timeout() {
+        var slow = Flyway.configure().dataSource(dataSource).locations("classpath:slow-migration")
+                .table("slow_migration_history").baselineOnMigrate(true).baselineVersion("0")
+                .callbacks(unboundedMigrations).load();
+
+        assertThat(slow.migrate().migrationsExecuted).isEqualTo(1);
+    }
+
+    @Test
     void a_created_claim_is_answered_201_even_when_reading_its_sources_would_fail() throws Exception {
         var document = api.postJson("/api/documents", "{\"title\":\"Committed\",\"text\":\"Putin proposed a truce.\"}",
                 "alice", "demo");
@@ -204,5 +232,76 @@ class DatabaseOutageIT {
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(created.body()).contains("\"sources\":[]");
         assertThat(api.get(path, "alice", "demo").body()).contains("\"quote\":\"Putin\"");
+    }
+
+    @Test
+    void in_an_outage_the_ui_says_so_keeps_what_the_reviewer_typed_and_saves_it_once_the_database_is_back()
+            throws InterruptedException {
+        ChromeDriver browser = Browser.start();
+        try {
+            var workspace = new Workspace(browser, port);
+            workspace.signIn("alice");
+            browser.get("http://localhost:" + port + "/documents/new");
+            typeInto(workspace, "Title", "Typed in an outage");
+            typeInto(workspace, "Text", "Every word of this must survive.");
+
+            PROXY.cut();
+            clickSave(workspace);
+
+            workspace.waiting().until(driver -> notifications(workspace).contains("The database is not reachable right now"));
+            assertThat(valueOf(workspace, "Title")).isEqualTo("Typed in an outage");
+            assertThat(valueOf(workspace, "Text")).isEqualTo("Every word of this must survive.");
+
+            PROXY.resume();
+            awaitUp();
+            clickSave(workspace);
+            workspace.waiting().until(ExpectedConditions.urlMatches(".*/documents/\\d+$"));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void in_an_outage_the_login_page_says_the_password_could_not_be_checked() {
+        ChromeDriver browser = Browser.start();
+        try {
+            var workspace = new Workspace(browser, port);
+            browser.get("http://localhost:" + port + "/login");
+            workspace.waiting().until(ExpectedConditions.elementToBeClickable(
+                    By.cssSelector("vaadin-login-form input[name='username']"))).sendKeys("alice");
+            browser.findElement(By.cssSelector("vaadin-login-form input[name='password']")).sendKeys("demo");
+
+            PROXY.cut();
+            browser.findElement(By.cssSelector("vaadin-login-form vaadin-button")).click();
+
+            workspace.waiting().until(driver -> "The database is not reachable right now".equals(workspace.js(
+                    "const f = document.querySelector('vaadin-login-form'); return f && f.error ? f.i18n.errorMessage.title : null;")));
+        } finally {
+            browser.quit();
+        }
+    }
+
+    private static void typeInto(Workspace workspace, String label, String text) {
+        workspace.waiting().until(driver -> (Boolean) workspace.js("""
+                const field = [...document.querySelectorAll('vaadin-text-field, vaadin-text-area')].find(f => f.label === arguments[0]);
+                if (!field) return false;
+                field.value = arguments[1];
+                field.dispatchEvent(new CustomEvent('change', {bubbles: true}));
+                return true;""", label, text));
+    }
+
+    private static String valueOf(Workspace workspace, String label) {
+        return (String) workspace.js("""
+                return [...document.querySelectorAll('vaadin-text-field, vaadin-text-area')].find(f => f.label === arguments[0]).value;""",
+                label);
+    }
+
+    private static void clickSave(Workspace workspace) {
+        workspace.js("[...document.querySelectorAll('vaadin-button')].find(b => b.textContent.trim() === 'Save document').click();");
+    }
+
+    private static String notifications(Workspace workspace) {
+        return (String) workspace.js(
+                "return [...document.querySelectorAll('vaadin-notification-card')].map(c => c.textContent).join(' ');");
     }
 }
