@@ -50,6 +50,11 @@ public record DatabaseTimeouts(
     }
 
     void applyTo(HikariDataSource pool) {
+        if (pool.isRunning()) {
+            // Hikari seals a started pool's driver settings: it would run without these limits.
+            throw new IllegalStateException("The pool " + pool.getPoolName() + " opened a connection before its "
+                    + "timeouts were applied; open none while building the data source.");
+        }
         pool.setConnectionTimeout(poolWait.toMillis());
         // A borrowed connection is checked first; a dead one must not use up the whole wait.
         pool.setValidationTimeout(Math.max(250, Math.min(1000, poolWait.toMillis() / 2)));
