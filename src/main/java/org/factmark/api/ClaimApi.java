@@ -82,7 +82,8 @@ class ClaimApi {
                 request.quote()));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/claims/{id}")
                 .buildAndExpand(created.id()).toUri();
-        return ResponseEntity.created(location).eTag(etag(created)).body(withSources(created));
+        // A new claim cites nothing yet: reading that back after the commit could only turn a saved claim into an error.
+        return ResponseEntity.created(location).eTag(etag(created)).body(new ClaimWithSources(created, List.of()));
     }
 
     @GetMapping(path = "/api/documents/{documentId}/claims", produces = "application/json")
@@ -93,7 +94,7 @@ class ClaimApi {
     @GetMapping(path = "/api/claims/{id}", produces = "application/json")
     ResponseEntity<ClaimWithSources> get(@PathVariable long id) {
         Claim claim = claims.get(id);
-        return ResponseEntity.ok().eTag(etag(claim)).body(withSources(claim));
+        return ResponseEntity.ok().eTag(etag(claim)).body(new ClaimWithSources(claim, sources.linksOf(claim.id())));
     }
 
     /** Claims across documents, for the review queue: {@code status=IN_REVIEW} lists the oldest first. */
@@ -120,11 +121,15 @@ class ClaimApi {
             throw new InvalidInputException("A rating and a rationale come with a decision: send \"status\" "
                     + "VERIFIED or REJECTED with them.");
         }
+        // Read before the change commits, so that a failed read can never turn a saved change into an
+        // error. Still current afterwards: linking gives the claim a new version, so a link made in
+        // between makes this change fail on If-Match.
+        List<SourceLink> links = sources.linksOf(id);
         Claim changed = request.status() != null ? changeStatus(id, version, request)
                 : claims.update(id, version, new ClaimChanges(request.start(), request.end(), request.quote(),
                         request.type(), request.confidence() == null ? null : Confidence.parse(request.confidence()),
                         request.claimant(), request.note(), request.restatement()));
-        return ResponseEntity.ok().eTag(etag(changed)).body(withSources(changed));
+        return ResponseEntity.ok().eTag(etag(changed)).body(new ClaimWithSources(changed, links));
     }
 
     /** A status change is a workflow step of its own: sending to review, deciding, or reopening. */
@@ -141,10 +146,6 @@ class ClaimApi {
                     request.rationale());
             case OPEN -> reviews.reopen(id, version);
         };
-    }
-
-    private ClaimWithSources withSources(Claim claim) {
-        return new ClaimWithSources(claim, sources.linksOf(claim.id()));
     }
 
     @DeleteMapping("/api/claims/{id}")

@@ -3,9 +3,11 @@ package org.factmark.security;
 import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
+import org.factmark.common.db.DatabaseUnavailable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -32,8 +34,16 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
-        AuthenticationEntryPoint askForCredentials = (request, response, e) -> writeProblem(response, json,
-                HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic authentication (a Factmark username and password).");
+        // A user lookup that fails because the database is unreachable is no reason to sign in again.
+        AuthenticationEntryPoint askForCredentials = (request, response, e) -> {
+            if (DatabaseUnavailable.isCause(e)) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+                writeProblem(response, json, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
+            } else {
+                writeProblem(response, json, HttpStatus.UNAUTHORIZED,
+                        "Sign in with HTTP Basic authentication (a Factmark username and password).");
+            }
+        };
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health").permitAll()

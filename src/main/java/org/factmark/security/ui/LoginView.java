@@ -10,7 +10,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.server.VaadinRequest;
+import com.vaadin.flow.server.WrappedSession;
 import org.factmark.common.DemoMode;
+import org.factmark.common.db.DatabaseUnavailable;
+import org.springframework.security.web.WebAttributes;
 
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Factmark")
@@ -38,6 +43,24 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        if (failed && DatabaseUnavailable.isCause(lastSignInFailure())) {
+            // Not "incorrect password": the password could not be checked at all.
+            var i18n = LoginI18n.createDefault();
+            var error = new LoginI18n.ErrorMessage();
+            error.setTitle("The database is not reachable right now");
+            error.setMessage("Your password could not be checked. Try again in a moment.");
+            i18n.setErrorMessage(error);
+            form.setI18n(i18n);
+        }
+        form.setError(failed);
+    }
+
+    /** Spring Security keeps why the last sign-in failed in the session. */
+    private static Throwable lastSignInFailure() {
+        WrappedSession session = VaadinRequest.getCurrent() == null ? null
+                : VaadinRequest.getCurrent().getWrappedSession(false);
+        return session != null && session.getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof Throwable t
+                ? t : null;
     }
 }
