@@ -1,6 +1,7 @@
 package org.factmark.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -110,7 +111,9 @@ class ClaimApi {
 
     /** Claims across documents, for the review queue: {@code status=IN_REVIEW} lists the oldest first. */
     @GetMapping(path = "/api/claims", produces = "application/json")
-    ClaimPage search(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
+    ClaimPage search(@RequestParam(required = false)
+            @Parameter(schema = @Schema(implementation = ClaimStatus.class)) String status,
+            @RequestParam(required = false) String type,
             @RequestParam(required = false) Long documentId, @RequestParam(required = false) String author,
             @RequestParam(required = false) String outlet, @RequestParam(required = false) Integer waitingDays,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {

@@ -115,7 +115,7 @@ class OpenApiConfiguration {
         }
         responses.putIfAbsent("429", error("Too many failed sign-ins: wait as long as Retry-After says.")
                 .addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().required(true).schema(string())));
-        responses.putIfAbsent("503", error("The database is unavailable; nothing was changed. Try again later."));
+        responses.putIfAbsent("503", error("The database is unavailable: try again later."));
         responses.forEach((status, response) -> {
             if (status.charAt(0) == '4' || status.charAt(0) == '5') {
                 // Also for 403, 409 and 422 annotated on the method: springdoc gives them its return type.
