@@ -11,6 +11,7 @@ import java.io.IOException;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
@@ -51,6 +52,8 @@ class RequestSizeLimit {
         };
         var registration = new FilterRegistrationBean<OncePerRequestFilter>(filter);
         registration.addUrlPatterns("/api/*");
+        // Before every filter that might read the body (after the query string check, which reads none).
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
         return registration;
     }
 
