@@ -1,5 +1,7 @@
 package org.factmark.api;
 
+import java.time.LocalDate;
+import java.util.stream.Collectors;
 import org.factmark.common.ConflictException;
 import org.factmark.common.InputTooLargeException;
 import org.factmark.common.InvalidInputException;
@@ -13,14 +15,18 @@ import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.exc.MismatchedInputException;
 
 /**
  * Every API error is an RFC 9457 problem detail whose {@code detail} tells the caller what to fix.
@@ -87,11 +93,63 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "Something went wrong on our side; nothing was changed. The server log has the details."));
     }
 
+    @ExceptionHandler(RequestSizeLimit.BodyTooLarge.class)
+    ProblemDetail bodyTooLarge(RequestSizeLimit.BodyTooLarge e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
+    }
+
+    /** A Content-Type that is no media type at all (empty, or garbage) is as unsupported as a wrong one. */
+    @ExceptionHandler(InvalidMediaTypeException.class)
+    ProblemDetail notAMediaType(InvalidMediaTypeException e) {
+        return ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "The Content-Type \""
+                + e.getMediaType() + "\" is not a media type; send the body as application/json.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                "The Content-Type " + (e.getContentType() == null ? "is missing" : "\"" + e.getContentType()
+                        + "\" is not supported") + "; send the body as " + (e.getSupportedMediaTypes().isEmpty()
+                        ? "application/json" : MediaType.toString(e.getSupportedMediaTypes())) + ".");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
-                "The request body is not valid JSON of the expected shape (dates are written 2024-02-14).");
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RequestSizeLimit.BodyTooLarge tooLarge) {
+                return handleExceptionInternal(e, bodyTooLarge(tooLarge), headers, HttpStatus.CONTENT_TOO_LARGE,
+                        request);
+            }
+        }
+        String detail = e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()
+                ? mismatched(mismatch)
+                : "The request body is not valid JSON of the expected shape (dates are written 2024-02-14).";
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, detail);
         return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    /** Names the field and what it takes: the body is read strictly (see StrictJson), nothing is coerced. */
+    private static String mismatched(MismatchedInputException e) {
+        String field = e.getPath().stream()
+                .map(reference -> reference.getPropertyName() != null ? reference.getPropertyName()
+                        : String.valueOf(reference.getIndex()))
+                .collect(Collectors.joining("."));
+        return "The field \"" + field + "\" must be " + expected(e.getTargetType()) + ".";
+    }
+
+    private static String expected(Class<?> type) {
+        if (type == Integer.class || type == Long.class || type == int.class || type == long.class) {
+            return "a whole number written as a JSON number, such as 12 (not 12.5, 12.0 or \"12\")";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == String.class) {
+            return "a string in double quotes";
+        }
+        return type == LocalDate.class ? "a date written 2024-02-14" : "a value of another kind";
     }
 }

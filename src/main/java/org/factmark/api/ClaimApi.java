@@ -136,7 +136,7 @@ class ClaimApi {
     ResponseEntity<ClaimWithSources> change(@PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody ChangeClaimRequest request) {
-        int version = IfMatch.version(ifMatch);
+        int version = versionMatching(id, ifMatch);
         if (request.status() == null && (request.rating() != null || request.rationale() != null)) {
             throw new InvalidInputException("A rating and a rationale come with a decision: send \"status\" "
                     + "VERIFIED or REJECTED with them.");
@@ -168,12 +168,25 @@ class ClaimApi {
         };
     }
 
+    /**
+     * The claim's current version when {@code If-Match} names it; the service checks again as it
+     * writes, so a change made in between is still refused.
+     */
+    private int versionMatching(long id, String ifMatch) {
+        IfMatch condition = IfMatch.parse(ifMatch);
+        Claim current = claims.get(id);
+        if (!condition.matches(current.version())) {
+            throw ClaimService.changedMeanwhile(current);
+        }
+        return current.version();
+    }
+
     @DeleteMapping("/api/claims/{id}")
     @ApiResponse(responseCode = "204", description = "Deleted")
     @ApiResponse(responseCode = "409", description = "The claim is decided, so read-only.")
     ResponseEntity<Void> delete(@PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
-        claims.delete(id, IfMatch.version(ifMatch));
+        claims.delete(id, versionMatching(id, ifMatch));
         return ResponseEntity.noContent().build();
     }
 

@@ -29,8 +29,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -91,10 +89,13 @@ class IdempotentCreation {
                         + " visible ASCII characters, e.g. a UUID.");
                 return;
             }
-            // Read whole before the transaction starts: a slow client must not hold a connection.
-            byte[] body = request.getInputStream().readNBytes((int) RequestSizeLimit.MAX_BODY_BYTES + 1);
-            if (body.length > RequestSizeLimit.MAX_BODY_BYTES) {
-                problem(response, HttpStatus.CONTENT_TOO_LARGE, "The request body is larger than 4 MiB.");
+            // Read whole before the transaction starts: a slow client must not hold a connection. The
+            // size limit's filter runs first, so the stream refuses to deliver more than the limit.
+            byte[] body;
+            try {
+                body = request.getInputStream().readAllBytes();
+            } catch (RequestSizeLimit.BodyTooLarge e) {
+                problem(response, HttpStatus.CONTENT_TOO_LARGE, e.getMessage());
                 return;
             }
             byte[] hash = fingerprint(request, body);
@@ -177,9 +178,7 @@ class IdempotentCreation {
         }
 
         private void problem(HttpServletResponse response, HttpStatus status, String detail) throws IOException {
-            response.setStatus(status.value());
-            response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-            json.writeValue(response.getOutputStream(), ProblemDetail.forStatusAndDetail(status, detail));
+            ProblemResponse.write(response, json, status, detail);
         }
     }
 

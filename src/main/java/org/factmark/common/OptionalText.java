@@ -1,6 +1,9 @@
 package org.factmark.common;
 
-/** The rule for optional free-text fields: blank means absent, surrounding whitespace goes, length is capped. */
+/**
+ * The rule for optional free-text fields: blank (nothing visible, see {@link VisibleText}) means absent,
+ * surrounding whitespace goes, length is capped.
+ */
 public final class OptionalText {
 
     private OptionalText() {
@@ -8,7 +11,7 @@ public final class OptionalText {
 
     /** The stripped value, or null when blank; refuses a value over {@code maxLength} characters. */
     public static String of(String value, int maxLength, String fieldName) {
-        if (value == null || value.isBlank()) {
+        if (VisibleText.isBlank(value)) {
             return null;
         }
         String stripped = StorableText.check(value, fieldName).strip();

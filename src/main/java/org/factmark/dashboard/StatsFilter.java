@@ -2,6 +2,7 @@ package org.factmark.dashboard;
 
 import java.time.LocalDate;
 import org.factmark.common.InvalidInputException;
+import org.factmark.common.StorableText;
 
 /**
  * What the dashboards look at: a period (both days included; open ends mean all time) and,
@@ -14,6 +15,9 @@ public record StatsFilter(LocalDate from, LocalDate to, String outlet, String ty
     private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
     public StatsFilter {
+        StorableText.check(outlet, "The outlet filter");
+        StorableText.check(type, "The type filter");
+        StorableText.check(reviewer, "The reviewer filter");
         for (LocalDate day : new LocalDate[] {from, to}) {
             if (day != null && (day.isBefore(EARLIEST) || day.isAfter(LATEST))) {
                 throw new InvalidInputException("Periods lie between " + EARLIEST + " and " + LATEST + "; " + day

@@ -6,6 +6,7 @@ import org.factmark.common.NotFoundException;
 import org.factmark.common.OptionalText;
 import org.factmark.common.PlausibleDate;
 import org.factmark.common.StorableText;
+import org.factmark.common.VisibleText;
 import org.factmark.common.WebUrls;
 import org.factmark.document.internal.DocumentRepository;
 import org.factmark.security.Access;
@@ -104,14 +105,14 @@ public class DocumentService {
     }
 
     private static String requireTitle(String title) {
-        if (title == null || title.isBlank()) {
+        if (VisibleText.isBlank(title)) {
             throw new InvalidInputException("A document needs a title.");
         }
         return OptionalText.of(title, MAX_TITLE_LENGTH, "The title");
     }
 
     private static String blankToNull(String query) {
-        return query == null || query.isBlank() ? null : StorableText.check(query, "The search").strip();
+        return VisibleText.isBlank(query) ? null : StorableText.check(query, "The search").strip();
     }
 
     private static NotFoundException notFound(long id) {

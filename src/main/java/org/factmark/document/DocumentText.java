@@ -7,6 +7,7 @@ import java.util.HexFormat;
 import org.factmark.common.InputTooLargeException;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.StorableText;
+import org.factmark.common.VisibleText;
 
 /**
  * The one place that decides what text may be stored. Line endings become {@code \n}; nothing else is
@@ -21,7 +22,7 @@ final class DocumentText {
     }
 
     static String normalize(String raw) {
-        if (raw == null || raw.isBlank()) {
+        if (VisibleText.isBlank(raw)) {
             throw new InvalidInputException("The text is empty.");
         }
         if (raw.indexOf('\0') >= 0) {

@@ -157,10 +157,11 @@ public class ReviewService {
     }
 
     private Claim move(Claim claim, int version, ClaimStatus to, Rating rating, String rationale, String action) {
-        ClaimStatus from = requiredStatusBefore(to, claim);
+        // A stale version first: whoever moved the claim on meanwhile is news to this client (412), like any change.
         if (claim.version() != version) {
             throw ClaimService.changedMeanwhile(claim);
         }
+        ClaimStatus from = requiredStatusBefore(to, claim);
         long actor = CurrentUser.require().id();
         if (!reviews.transition(claim.id(), version, from, to, rating, rationale, actor)) {
             throw ClaimService.changedMeanwhile(claims.get(claim.id()));

@@ -125,6 +125,33 @@ function segmentSpan(s, selectedColor) {
   return span;
 }
 
+const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+// Renders as nothing: whitespace and Unicode's default-ignorable characters (zero-width space,
+// joiners, soft hyphen, bidi controls...), as the server's VisibleText counts them.
+const INVISIBLE = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]*$/u;
+
+/**
+ * The span a selection of [start, end) becomes as a claim, by the server's rule (Anchor.nearestValid):
+ * widened to whole user-perceived characters (an emoji with its joiners, a letter with its accent),
+ * then without blank characters at its ends; null when nothing visible is left.
+ */
+function snapSpan(text, start, end) {
+  const segments = graphemes.segment(text);
+  let from = segments.containing(start).index;
+  let to = end;
+  if (end < text.length) {
+    const last = segments.containing(end);
+    if (last.index < end) to = last.index + last.segment.length;
+  }
+  for (let s = segments.containing(from); from < to && INVISIBLE.test(s.segment); s = segments.containing(from)) {
+    from = s.index + s.segment.length;
+  }
+  for (let s = segments.containing(to - 1); to > from && INVISIBLE.test(s.segment); s = segments.containing(to - 1)) {
+    to = s.index;
+  }
+  return from < to ? { start: from, end: to } : null;
+}
+
 class FmAnnotator extends HTMLElement {
   constructor() {
     super();
@@ -390,10 +417,21 @@ class FmAnnotator extends HTMLElement {
     return offsets ? `${offsets.start}:${offsets.end}` : '';
   }
 
-  /** Reports the selection if there is one in the element; returns whether there is. */
+  /**
+   * Reports the selection if there is one in the element; returns whether there is. What is reported
+   * is the span the claim will get (see snapSpan), and the selection is set to it, so the reviewer
+   * sees that span before the form opens.
+   */
   reportSelection(onlyIfChanged) {
-    const offsets = this.selectedOffsets();
-    if (!offsets) return false;
+    const selected = this.selectedOffsets();
+    if (!selected) return false;
+    const offsets = snapSpan(this._text, selected.start, selected.end);
+    if (!offsets) return true; // nothing visible selected: nothing to claim
+    if (offsets.start !== selected.start || offsets.end !== selected.end) {
+      const sel = getSelection();
+      sel.removeAllRanges();
+      sel.addRange(this.rangeFor(offsets.start, offsets.end));
+    }
     const key = `${offsets.start}:${offsets.end}`;
     if (onlyIfChanged && key === this.lastReported) return true;
     this.lastReported = key;

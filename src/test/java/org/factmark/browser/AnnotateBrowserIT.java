@@ -149,4 +149,24 @@ class AnnotateBrowserIT {
         }
         assertThat(browser.findElements(By.cssSelector("fm-annotator img, fm-annotator script"))).isEmpty();
     }
+
+    @Test
+    void a_selection_of_the_first_person_of_a_family_emoji_and_a_space_snaps_to_the_whole_emoji_before_saving() {
+        String family = "👩‍👩‍👧";
+        String text = "Then the family " + family + " arrived.";
+        long documentId = addDocument("Grapheme snapping", text);
+        int emoji = text.indexOf(family);
+        workspace.signIn("alice");
+        workspace.open(documentId);
+
+        workspace.selectByScript(emoji - 1, emoji + 2);
+        workspace.awaitNewClaimForm();
+
+        assertThat(workspace.js("return getSelection().toString();")).as("the selection shown").isEqualTo(family);
+        workspace.press("3");
+        workspace.press(Keys.ENTER);
+        workspace.waiting().until(driver -> claimsOf(documentId).size() == 1);
+        assertThat(claimsOf(documentId).get(0).get("quote").asString()).isEqualTo(family);
+        assertThat(claimsOf(documentId).get(0).get("start").asInt()).isEqualTo(emoji);
+    }
 }

@@ -120,6 +120,8 @@ class LiveCollaborationBrowserIT {
         // Bob finishes his claim; it reaches Alice.
         bob.clickButton("Save claim");
         alice.waiting().until(driver -> alice.highlightIds().size() == before.size() + 2);
+        // The save's answer, which closes the form and clears Bob's selection, may come after Alice sees it.
+        bob.waiting().until(ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".claim-popup")));
 
         // Bob selects some text; a claim saved meanwhile in the same paragraph leaves his selection alone.
         int selected = offsetOf("sources with knowledge");

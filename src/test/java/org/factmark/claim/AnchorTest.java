@@ -7,6 +7,7 @@ import org.factmark.common.InvalidInputException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class AnchorTest {
 
@@ -32,18 +33,56 @@ class AnchorTest {
     }
 
     @Test
-    void leading_and_trailing_whitespace_of_a_selection_is_trimmed() {
-        Anchor anchor = Anchor.in("one  \n two three", 3, 11, null);
-
-        assertThat(anchor.start()).isEqualTo(7);
-        assertThat(anchor.end()).isEqualTo(10);
-        assertThat(anchor.quote()).isEqualTo("two");
+    void a_span_with_whitespace_at_its_ends_is_refused_naming_the_span_without_it() {
+        assertThatThrownBy(() -> Anchor.in("one  \n two three", 3, 11, null))
+                .isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("whitespace").hasMessageContaining("[7, 10), \"two\"");
+        assertThat(Anchor.nearestValid("one  \n two three", 3, 11)).contains(new Anchor.Span(7, 10));
     }
 
     @Test
     void a_selection_of_only_whitespace_is_refused() {
         assertThatThrownBy(() -> Anchor.in("one   two", 3, 6, null)).isInstanceOf(InvalidInputException.class)
-                .hasMessageContaining("whitespace");
+                .hasMessageContaining("nothing visible");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"\u200B", "\u200B\u200C\u200D", "\uFEFF", "\u00AD", "\u202E\u2066", "\u2060 \u200B"})
+    void a_selection_of_only_invisible_characters_is_refused(String invisible) {
+        String text = "one " + invisible + " two";
+
+        assertThatThrownBy(() -> Anchor.in(text, 4, 4 + invisible.length(), null))
+                .isInstanceOf(InvalidInputException.class).hasMessageContaining("nothing visible");
+        assertThat(Anchor.nearestValid(text, 3, 5 + invisible.length())).isEmpty();
+    }
+
+    @Test
+    void a_span_covering_the_first_person_of_a_family_emoji_is_refused_naming_the_whole_emoji() {
+        String family = "\uD83D\uDC68\u200D\uD83D\uDC69\u200D\uD83D\uDC67"; // man ZWJ woman ZWJ girl
+        String text = "We " + family + " met.";
+
+        assertThatThrownBy(() -> Anchor.in(text, 3, 5, null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("in half").hasMessageContaining("[3, " + (3 + family.length()) + ")");
+        assertThat(Anchor.nearestValid(text, 3, 5)).contains(new Anchor.Span(3, 3 + family.length()));
+        assertThat(Anchor.in(text, 3, 3 + family.length(), null).quote()).isEqualTo(family);
+    }
+
+    @Test
+    void a_span_ending_between_a_letter_and_its_combining_accent_is_refused() {
+        String text = "Cafe\u0301 open";
+
+        assertThatThrownBy(() -> Anchor.in(text, 0, 4, null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("in half").hasMessageContaining("[0, 5)");
+        assertThat(Anchor.nearestValid(text, 2, 4)).contains(new Anchor.Span(2, 5));
+        assertThatThrownBy(() -> Anchor.in(text, 4, 10, null)).isInstanceOf(InvalidInputException.class)
+                .hasMessageContaining("in half");
+    }
+
+    @Test
+    void flags_are_kept_whole_far_into_a_run_of_them() {
+        String flags = "\uD83C\uDDE9\uD83C\uDDEA".repeat(30); // 30 German flags, 4 code units each
+
+        assertThat(Anchor.nearestValid("x " + flags, 2 + 58, 2 + 62)).contains(new Anchor.Span(2 + 56, 2 + 64));
     }
 
     @ParameterizedTest

@@ -87,7 +87,7 @@ class SourceServiceIT {
     void a_passage_of_another_document_is_a_source_too() {
         long wire = documents.add(new NewDocument("Wire original", "The ministry said 12 sites were hit overnight.",
                 null, "Wire", null)).id();
-        Claim original = claims.create(wire, new ClaimDraft(0, 36, "statistic", Confidence.HIGH, null, null, null,
+        Claim original = claims.create(wire, new ClaimDraft(0, 35, "statistic", Confidence.HIGH, null, null, null,
                 null));
 
         Source passage = sources.findOrCreate(new NewSource(null, wire, original.id(), null, null, null, null, null,

@@ -31,6 +31,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.factmark.claim.Anchor;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimDraft;
 import org.factmark.claim.ClaimService;
@@ -203,14 +204,12 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
                 .listenOn(annotator, claimList);
     }
 
+    /** The browser has snapped the selection already; the server's rule decides all the same. */
     private void selected(int start, int end, double x, double y) {
-        int from = Math.max(0, Math.min(start, text.length()));
-        int to = Math.max(from, Math.min(end, text.length()));
-        if (text.substring(from, to).isBlank()) {
-            return;
-        }
-        editor.selectionMade(from, to);
-        newClaimForm.open(from, to, text.substring(from, to), x, y);
+        Anchor.nearestValid(text, start, end).ifPresent(span -> {
+            editor.selectionMade(span.start(), span.end());
+            newClaimForm.open(span.start(), span.end(), text.substring(span.start(), span.end()), x, y);
+        });
     }
 
     private void create(ClaimDraft draft) {
