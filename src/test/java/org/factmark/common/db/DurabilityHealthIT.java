@@ -30,12 +30,12 @@ class DurabilityHealthIT {
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode durability = JSON.readTree(response.body()).at("/components/durability/details");
-        assertThat(durability.get("embedded").asBoolean()).isTrue();
+        assertThat(durability.path("embedded").asBoolean()).isTrue();
         // The tests' throw-away cluster skips fsync and synchronous commit, and says so.
-        assertThat(durability.get("fsync").asString()).isEqualTo("off");
-        assertThat(durability.get("synchronous_commit").asString()).isEqualTo("off");
-        assertThat(durability.get("full_page_writes").asString()).isEqualTo("on");
-        assertThat(durability.get("durable").asBoolean()).isFalse();
+        assertThat(durability.path("fsync").asString()).isEqualTo("off");
+        assertThat(durability.path("synchronous_commit").asString()).isEqualTo("off");
+        assertThat(durability.path("full_page_writes").asString()).isEqualTo("on");
+        assertThat(durability.path("durable").asBoolean()).isFalse();
     }
 
     @Test
