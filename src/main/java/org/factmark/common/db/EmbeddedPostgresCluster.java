@@ -51,7 +51,6 @@ public final class EmbeddedPostgresCluster implements AutoCloseable {
             """;
 
     private final Path directory;
-    private final boolean durable;
     private final boolean throwAway;
     private final String password;
     private final EmbeddedPostgres server;
@@ -59,10 +58,8 @@ public final class EmbeddedPostgresCluster implements AutoCloseable {
     private final Thread watchdog;
     private volatile boolean closed;
 
-    private EmbeddedPostgresCluster(Path directory, boolean durable, boolean throwAway, String password,
-            EmbeddedPostgres server) {
+    private EmbeddedPostgresCluster(Path directory, boolean throwAway, String password, EmbeddedPostgres server) {
         this.directory = directory;
-        this.durable = durable;
         this.throwAway = throwAway;
         this.password = password;
         this.server = server;
@@ -72,7 +69,7 @@ public final class EmbeddedPostgresCluster implements AutoCloseable {
 
     /** Starts (creating it on the first start) the durable cluster kept in {@code directory}. */
     public static EmbeddedPostgresCluster start(Path directory) throws IOException {
-        return start(directory, true, false);
+        return start(directory, false);
     }
 
     /**
@@ -81,10 +78,10 @@ public final class EmbeddedPostgresCluster implements AutoCloseable {
      * in with a password like the real one.
      */
     public static EmbeddedPostgresCluster startThrowAway() throws IOException {
-        return start(Files.createTempDirectory("factmark-test-pg").resolve("postgres"), false, true);
+        return start(Files.createTempDirectory("factmark-test-pg").resolve("postgres"), true);
     }
 
-    private static EmbeddedPostgresCluster start(Path directory, boolean durable, boolean throwAway)
+    private static EmbeddedPostgresCluster start(Path directory, boolean throwAway)
             throws IOException {
         Path clusterDir = directory.toAbsolutePath().normalize();
         Files.createDirectories(clusterDir.getParent());
@@ -99,7 +96,7 @@ public final class EmbeddedPostgresCluster implements AutoCloseable {
                 .setLocaleConfig("auth", "scram-sha-256")
                 .setLocaleConfig("pwfile", passwordFile.toString())
                 .setConnectConfig("password", password);
-        if (durable) {
+        if (!throwAway) {
             // Overrides zonky's "-F" (fsync off) and synchronous_commit=off: what PostgreSQL ships with.
             builder.setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")
@@ -112,7 +109,7 @@ public final class EmbeddedPostgresCluster implements AutoCloseable {
             throw new IOException("The embedded PostgreSQL in " + clusterDir + " did not start or did not let "
                     + "Factmark in with the password in " + passwordFile, e);
         }
-        var cluster = new EmbeddedPostgresCluster(clusterDir, durable, throwAway, password, server);
+        var cluster = new EmbeddedPostgresCluster(clusterDir, throwAway, password, server);
         try {
             cluster.requirePasswords();
         } catch (SQLException | IOException | RuntimeException e) {
@@ -130,11 +127,6 @@ public final class EmbeddedPostgresCluster implements AutoCloseable {
 
     public String password() {
         return password;
-    }
-
-    /** False for the throw-away cluster of the tests, which runs without fsync and synchronous commit. */
-    public boolean durable() {
-        return durable;
     }
 
     private static String readOrCreatePassword(Path passwordFile) throws IOException {
