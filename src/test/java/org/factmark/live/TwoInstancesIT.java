@@ -2,7 +2,6 @@ package org.factmark.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -11,6 +10,7 @@ import org.factmark.SignedIn;
 import org.factmark.api.HttpApi;
 import org.factmark.browser.Browser;
 import org.factmark.browser.Workspace;
+import org.factmark.common.db.EmbeddedPostgresCluster;
 import org.factmark.document.DocumentService;
 import org.factmark.document.NewDocument;
 import org.factmark.packaging.PackagedFactmark;
@@ -42,7 +42,7 @@ class TwoInstancesIT {
     private static final String TEXT = "Prices rose 9 percent in May, the statistics office said.";
 
     @Autowired
-    EmbeddedPostgres database;
+    EmbeddedPostgresCluster database;
     @Autowired
     PresenceService presenceOnA;
     @Autowired
@@ -60,7 +60,8 @@ class TwoInstancesIT {
     @BeforeAll
     void startInstanceB(@TempDir Path workDir) throws Exception {
         instanceB = PackagedFactmark.start(workDir, Map.of(
-                "SPRING_DATASOURCE_URL", database.getJdbcUrl("postgres", "postgres"),
+                "SPRING_DATASOURCE_URL", database.jdbcUrl("postgres"),
+                "SPRING_DATASOURCE_PASSWORD", database.password(),
                 "FACTMARK_DEMO", "true"));
     }
 

@@ -2,7 +2,6 @@ package org.factmark.packaging;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.factmark.IntegrationTest;
 import org.factmark.api.HttpApi;
+import org.factmark.common.db.EmbeddedPostgresCluster;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +28,7 @@ class PackagedJarIT {
     private static final AtomicInteger DATABASES = new AtomicInteger();
 
     @Autowired
-    EmbeddedPostgres server;
+    EmbeddedPostgresCluster server;
     @Autowired
     JdbcClient jdbc;
     @TempDir
@@ -47,7 +47,7 @@ class PackagedJarIT {
     private String newDatabaseUrl() {
         String name = "external_" + DATABASES.incrementAndGet() + "_" + ProcessHandle.current().pid();
         jdbc.sql("create database " + name).update();
-        return server.getJdbcUrl("postgres", name);
+        return server.jdbcUrl(name);
     }
 
     private HttpApi start(Map<String, String> environment) throws IOException, InterruptedException {
@@ -59,7 +59,7 @@ class PackagedJarIT {
     void with_an_external_database_the_first_admin_gets_the_configured_password_and_nothing_demo_exists()
             throws Exception {
         var api = start(Map.of("SPRING_DATASOURCE_URL", newDatabaseUrl(),
-                "FACTMARK_ADMIN_PASSWORD", "first admin secret"));
+                "SPRING_DATASOURCE_PASSWORD", server.password(), "FACTMARK_ADMIN_PASSWORD", "first admin secret"));
 
         var documents = api.get("/api/documents", "admin", "first admin secret");
         assertThat(documents.statusCode()).isEqualTo(200);
@@ -71,7 +71,8 @@ class PackagedJarIT {
 
     @Test
     void without_a_configured_password_a_generated_one_is_logged_once_and_works() throws Exception {
-        var api = start(Map.of("SPRING_DATASOURCE_URL", newDatabaseUrl()));
+        var api = start(Map.of("SPRING_DATASOURCE_URL", newDatabaseUrl(),
+                "SPRING_DATASOURCE_PASSWORD", server.password()));
 
         Matcher logged = Pattern.compile("one-time password: (\\S+)").matcher(factmark.log());
         assertThat(logged.find()).as("the generated password is in the log").isTrue();

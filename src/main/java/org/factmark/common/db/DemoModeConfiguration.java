@@ -1,6 +1,5 @@
 package org.factmark.common.db;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.factmark.common.DemoMode;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -13,7 +12,7 @@ class DemoModeConfiguration {
     /** The embedded database is a try-out set-up, so it always comes with the demo accounts. */
     @Bean
     DemoMode demoMode(@Value("${factmark.demo:false}") boolean demoRequested,
-            ObjectProvider<EmbeddedPostgres> embeddedPostgres) {
+            ObjectProvider<EmbeddedPostgresCluster> embeddedPostgres) {
         return new DemoMode(demoRequested || embeddedPostgres.getIfAvailable() != null);
     }
 }

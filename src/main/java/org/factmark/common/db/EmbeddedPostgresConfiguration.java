@@ -1,9 +1,7 @@
 package org.factmark.common.db;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
@@ -28,24 +26,23 @@ class EmbeddedPostgresConfiguration {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresConfiguration.class);
 
     @Bean(destroyMethod = "close")
-    EmbeddedPostgres embeddedPostgres(@Value("${factmark.data-dir}") Path dataDir,
+    EmbeddedPostgresCluster embeddedPostgres(@Value("${factmark.data-dir}") Path dataDir,
             @Value("${factmark.embedded-postgres.ephemeral:false}") boolean ephemeral) throws IOException {
         // Tests ask for a throw-away cluster so that every test run starts from an empty database.
-        Path clusterDir = ephemeral
-                ? Files.createTempDirectory("factmark-test-pg")
-                : Files.createDirectories(dataDir.toAbsolutePath().normalize().resolve("postgres"));
+        if (ephemeral) {
+            return EmbeddedPostgresCluster.startThrowAway();
+        }
+        Path clusterDir = dataDir.toAbsolutePath().normalize().resolve("postgres");
         log.info("Starting embedded PostgreSQL with its data in {}", clusterDir);
-        return EmbeddedPostgres.builder()
-                .setDataDirectory(clusterDir)
-                .setCleanDataDirectory(ephemeral)
-                .start();
+        return EmbeddedPostgresCluster.start(clusterDir);
     }
 
     @Bean(destroyMethod = "close")
-    DataSource dataSource(EmbeddedPostgres postgres) {
+    DataSource dataSource(EmbeddedPostgresCluster postgres) {
         var dataSource = new HikariDataSource();
-        dataSource.setJdbcUrl(postgres.getJdbcUrl("postgres", "postgres"));
-        dataSource.setUsername("postgres");
+        dataSource.setJdbcUrl(postgres.jdbcUrl("postgres"));
+        dataSource.setUsername(EmbeddedPostgresCluster.USERNAME);
+        dataSource.setPassword(postgres.password());
         dataSource.setPoolName("factmark-embedded");
         dataSource.setMaximumPoolSize(10);
         return dataSource;
