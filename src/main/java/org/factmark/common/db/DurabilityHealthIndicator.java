@@ -2,6 +2,8 @@ package org.factmark.common.db;
 
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
@@ -23,28 +25,36 @@ class DurabilityHealthIndicator implements HealthIndicator {
             where name in ('fsync', 'synchronous_commit', 'full_page_writes')
             """;
 
-    private final JdbcClient jdbc;
+    private final BoundedProbe<Map<String, String>> settings;
     private final boolean embedded;
 
     DurabilityHealthIndicator(JdbcClient jdbc, ObjectProvider<EmbeddedPostgresCluster> embeddedPostgres) {
-        this.jdbc = jdbc;
+        this.settings = new BoundedProbe<>(() -> {
+            Map<String, String> inForce = new TreeMap<>();
+            jdbc.sql(SETTINGS).query((RowCallbackHandler) row -> inForce.put(row.getString(1), row.getString(2)));
+            return inForce;
+        });
         this.embedded = embeddedPostgres.getIfAvailable() != null;
     }
 
     @Override
     public Health health() {
-        Map<String, String> settings = new TreeMap<>();
+        Map<String, String> inForce;
         try {
-            jdbc.sql(SETTINGS).query((RowCallbackHandler) row -> settings.put(row.getString(1), row.getString(2)));
-        } catch (RuntimeException e) {
-            return Health.unknown().withDetail("embedded", embedded).withException(e).build();
+            inForce = settings.answer();
+        } catch (TimeoutException | ExecutionException e) {
+            // Bounded like the database's own check, so that health still answers within a second in an outage.
+            return Health.unknown().withDetail("embedded", embedded).build();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Health.unknown().withDetail("embedded", embedded).build();
         }
-        boolean durable = "on".equals(settings.get("fsync")) && "on".equals(settings.get("full_page_writes"))
-                && !"off".equals(settings.get("synchronous_commit"));
+        boolean durable = "on".equals(inForce.get("fsync")) && "on".equals(inForce.get("full_page_writes"))
+                && !"off".equals(inForce.get("synchronous_commit"));
         return Health.up()
                 .withDetail("embedded", embedded)
                 .withDetail("durable", durable)
-                .withDetails(settings)
+                .withDetails(inForce)
                 .build();
     }
 }
