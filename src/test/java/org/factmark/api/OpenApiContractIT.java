@@ -64,7 +64,7 @@ class OpenApiContractIT {
         call("POST", "/api/documents", "{\"title\":\"Contract\",\"text\":\"" + TEXT + "\"}", null, 401);
         check("POST", "/api/documents", exchange("POST", "/api/documents", "title=x", "text/plain", "alice"), 415);
         check("POST", "/api/documents", exchange("POST", "/api/documents",
-                "{\"title\":\"" + "x".repeat(5 * 1024 * 1024) + "\"}", "application/json", "alice"), 413);
+                "{\"title\":\"" + "x".repeat((int) RequestSizeLimit.MAX_BODY_BYTES) + "\"}", "application/json", "alice"), 413);
         call("GET", "/api/documents?q=officials", "alice", 200);
         call("GET", "/api/documents?page=first", "alice", 400);
         call("GET", "/api/documents/" + documentId, "alice", 200);
