@@ -3,14 +3,19 @@ package org.factmark.security.ui;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.VaadinSession;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.time.Instant;
 import org.factmark.common.DemoMode;
+import org.factmark.security.LoginThrottledException;
+import org.springframework.security.web.WebAttributes;
 
 @Route(value = "login", autoLayout = false)
 @PageTitle("Sign in · Factmark")
@@ -38,6 +43,21 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
+        var i18n = LoginI18n.createDefault();
+        // Spring Security keeps the last sign-in failure in the session for the page it redirects to.
+        if (failed && VaadinSession.getCurrent().getSession()
+                .getAttribute(WebAttributes.AUTHENTICATION_EXCEPTION) instanceof LoginThrottledException throttled
+                && throttled.retryAt().isAfter(Instant.now())) {
+            i18n.getErrorMessage().setTitle("Too many failed sign-ins");
+            i18n.getErrorMessage().setMessage("For your safety, this account or your address may not sign in "
+                    + "for a while. Try again in " + inWords(throttled.retryAfterSeconds()) + ".");
+        }
+        form.setI18n(i18n);
+        form.setError(failed);
+    }
+
+    private static String inWords(long seconds) {
+        return seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
     }
 }
