@@ -18,6 +18,12 @@ public class LoginThrottledException extends AuthenticationException {
         return retryAt;
     }
 
+    /** The wait in words for the person signing in: "1 second", "40 seconds", "15 minutes". */
+    public String retryAfterInWords() {
+        long seconds = retryAfterSeconds();
+        return seconds == 1 ? "1 second" : seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
+    }
+
     /** Whole seconds from now until {@link #retryAt()}, at least one: the value of a Retry-After header. */
     public long retryAfterSeconds() {
         long millis = Duration.between(Instant.now(), retryAt).toMillis();

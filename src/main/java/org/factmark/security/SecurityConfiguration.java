@@ -132,10 +132,9 @@ class SecurityConfiguration {
             ObjectMapper json) {
         return (request, response, e) -> {
             if (e instanceof LoginThrottledException throttled) {
-                long seconds = throttled.retryAfterSeconds();
-                response.setHeader("Retry-After", Long.toString(seconds));
+                response.setHeader("Retry-After", Long.toString(throttled.retryAfterSeconds()));
                 writeProblem(response, json, HttpStatus.TOO_MANY_REQUESTS, "Too many failed sign-ins for this "
-                        + "account or from your address. Try again in " + seconds + " seconds.");
+                        + "account or from your address. Try again in " + throttled.retryAfterInWords() + ".");
             } else {
                 otherwise.commence(request, response, e);
             }

@@ -63,7 +63,7 @@ class LoginThrottlingIT {
         assertThat(refused.headers().firstValue("Content-Type")).contains("application/problem+json");
         assertThat(refused.headers().firstValue("Retry-After")).contains("1");
         assertThat(new ObjectMapper().readTree(refused.body()).get("detail").asString())
-                .contains("Try again in 1 seconds");
+                .contains("Try again in 1 second.");
         assertThat(rightButEarly.statusCode()).isEqualTo(429);
         Thread.sleep(1100);
         assertThat(signIn(PASSWORD).statusCode()).isEqualTo(200);

@@ -51,13 +51,9 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
                 && throttled.retryAt().isAfter(Instant.now())) {
             i18n.getErrorMessage().setTitle("Too many failed sign-ins");
             i18n.getErrorMessage().setMessage("For your safety, this account or your address may not sign in "
-                    + "for a while. Try again in " + inWords(throttled.retryAfterSeconds()) + ".");
+                    + "for a while. Try again in " + throttled.retryAfterInWords() + ".");
         }
         form.setI18n(i18n);
         form.setError(failed);
-    }
-
-    private static String inWords(long seconds) {
-        return seconds < 120 ? seconds + " seconds" : (seconds + 59) / 60 + " minutes";
     }
 }
