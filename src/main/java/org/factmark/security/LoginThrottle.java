@@ -23,7 +23,7 @@ class LoginThrottle {
     /** A limit: how many failures go unhindered, the longest wait after them, and when they are forgotten. */
     enum Rule {
         ACCOUNT_FROM_CLIENT(5, Duration.ofMinutes(15), Duration.ofHours(1)),
-        CLIENT(20, Duration.ofMinutes(15), Duration.ofHours(1)),
+        CLIENT(10, Duration.ofMinutes(15), Duration.ofHours(1)),
         ACCOUNT(50, Duration.ofSeconds(30), Duration.ofMinutes(15));
 
         final int freeFailures;
