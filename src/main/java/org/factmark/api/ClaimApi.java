@@ -1,6 +1,10 @@
 package org.factmark.api;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import org.factmark.common.EnumValues;
@@ -18,6 +22,7 @@ import org.factmark.review.ReviewService;
 import org.factmark.source.SourceLink;
 import org.factmark.source.SourceService;
 import org.factmark.common.InvalidInputException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -39,12 +44,16 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RestController
 class ClaimApi {
 
-    record CreateClaimRequest(Integer start, Integer end, String type, String confidence, String claimant,
-            String note, String restatement, String quote) {
+    record CreateClaimRequest(Integer start, Integer end, String type,
+            @Schema(implementation = Confidence.class) String confidence, @Nullable String claimant,
+            @Nullable String note, @Nullable String restatement, @Nullable String quote) {
     }
 
-    record ChangeClaimRequest(Integer start, Integer end, String quote, String type, String confidence,
-            String claimant, String note, String restatement, String status, String rating, String rationale) {
+    record ChangeClaimRequest(@Nullable Integer start, @Nullable Integer end, @Nullable String quote,
+            @Nullable String type, @Nullable @Schema(implementation = Confidence.class) String confidence,
+            @Nullable String claimant, @Nullable String note, @Nullable String restatement,
+            @Nullable @Schema(implementation = ClaimStatus.class) String status,
+            @Nullable @Schema(implementation = Rating.class) String rating, @Nullable String rationale) {
 
         boolean editsAnnotation() {
             return start != null || end != null || quote != null || type != null || confidence != null
@@ -73,6 +82,8 @@ class ClaimApi {
 
     @PostMapping(path = "/api/documents/{documentId}/claims", consumes = "application/json",
             produces = "application/json")
+    @ApiResponse(responseCode = "201", description = "The claim, created",
+            headers = @Header(name = HttpHeaders.ETAG, ref = OpenApiConfiguration.CLAIM_VERSION))
     ResponseEntity<ClaimWithSources> create(@PathVariable long documentId, @RequestBody CreateClaimRequest request) {
         if (request.start() == null || request.end() == null) {
             throw new InvalidInputException("A claim needs start and end offsets (UTF-16 code units, end exclusive).");
@@ -82,7 +93,8 @@ class ClaimApi {
                 request.quote()));
         URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/claims/{id}")
                 .buildAndExpand(created.id()).toUri();
-        return ResponseEntity.created(location).eTag(etag(created)).body(withSources(created));
+        // A new claim cites nothing yet: reading that back after the commit could only turn a saved claim into an error.
+        return ResponseEntity.created(location).eTag(etag(created)).body(new ClaimWithSources(created, List.of()));
     }
 
     @GetMapping(path = "/api/documents/{documentId}/claims", produces = "application/json")
@@ -91,14 +103,18 @@ class ClaimApi {
     }
 
     @GetMapping(path = "/api/claims/{id}", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The claim",
+            headers = @Header(name = HttpHeaders.ETAG, ref = OpenApiConfiguration.CLAIM_VERSION))
     ResponseEntity<ClaimWithSources> get(@PathVariable long id) {
         Claim claim = claims.get(id);
-        return ResponseEntity.ok().eTag(etag(claim)).body(withSources(claim));
+        return ResponseEntity.ok().eTag(etag(claim)).body(new ClaimWithSources(claim, sources.linksOf(claim.id())));
     }
 
     /** Claims across documents, for the review queue: {@code status=IN_REVIEW} lists the oldest first. */
     @GetMapping(path = "/api/claims", produces = "application/json")
-    ClaimPage search(@RequestParam(required = false) String status, @RequestParam(required = false) String type,
+    ClaimPage search(@RequestParam(required = false)
+            @Parameter(schema = @Schema(implementation = ClaimStatus.class)) String status,
+            @RequestParam(required = false) String type,
             @RequestParam(required = false) Long documentId, @RequestParam(required = false) String author,
             @RequestParam(required = false) String outlet, @RequestParam(required = false) Integer waitingDays,
             @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "20") int size) {
@@ -112,6 +128,11 @@ class ClaimApi {
 
     @PatchMapping(path = "/api/claims/{id}", consumes = {"application/json", "application/merge-patch+json"},
             produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The claim, changed",
+            headers = @Header(name = HttpHeaders.ETAG, ref = OpenApiConfiguration.CLAIM_VERSION))
+    @ApiResponse(responseCode = "403", description = "Only editors and admins decide, and not on their own claims.")
+    @ApiResponse(responseCode = "409", description = "The claim is decided (read-only) or cannot move to this status.")
+    @ApiResponse(responseCode = "422", description = "A verdict lacks what it needs (a rating, a rationale, a source).")
     ResponseEntity<ClaimWithSources> change(@PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch,
             @RequestBody ChangeClaimRequest request) {
@@ -120,11 +141,15 @@ class ClaimApi {
             throw new InvalidInputException("A rating and a rationale come with a decision: send \"status\" "
                     + "VERIFIED or REJECTED with them.");
         }
+        // Read before the change commits, so that a failed read can never turn a saved change into an
+        // error. Still current afterwards: linking gives the claim a new version, so a link made in
+        // between makes this change fail on If-Match.
+        List<SourceLink> links = sources.linksOf(id);
         Claim changed = request.status() != null ? changeStatus(id, version, request)
                 : claims.update(id, version, new ClaimChanges(request.start(), request.end(), request.quote(),
                         request.type(), request.confidence() == null ? null : Confidence.parse(request.confidence()),
                         request.claimant(), request.note(), request.restatement()));
-        return ResponseEntity.ok().eTag(etag(changed)).body(withSources(changed));
+        return ResponseEntity.ok().eTag(etag(changed)).body(new ClaimWithSources(changed, links));
     }
 
     /** A status change is a workflow step of its own: sending to review, deciding, or reopening. */
@@ -143,11 +168,9 @@ class ClaimApi {
         };
     }
 
-    private ClaimWithSources withSources(Claim claim) {
-        return new ClaimWithSources(claim, sources.linksOf(claim.id()));
-    }
-
     @DeleteMapping("/api/claims/{id}")
+    @ApiResponse(responseCode = "204", description = "Deleted")
+    @ApiResponse(responseCode = "409", description = "The claim is decided, so read-only.")
     ResponseEntity<Void> delete(@PathVariable long id,
             @RequestHeader(name = HttpHeaders.IF_MATCH, required = false) String ifMatch) {
         claims.delete(id, IfMatch.version(ifMatch));
@@ -160,6 +183,11 @@ class ClaimApi {
     }
 
     private static String etag(Claim claim) {
-        return ETag.create(String.valueOf(claim.version())).formattedTag();
+        return etag(claim.version());
+    }
+
+    /** A claim's version as its ETag; what If-Match sends back. */
+    static String etag(int claimVersion) {
+        return ETag.create(String.valueOf(claimVersion)).formattedTag();
     }
 }

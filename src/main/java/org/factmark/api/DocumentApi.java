@@ -1,5 +1,6 @@
 package org.factmark.api;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
@@ -7,6 +8,7 @@ import org.factmark.document.Document;
 import org.factmark.document.DocumentService;
 import org.factmark.document.DocumentWithText;
 import org.factmark.document.NewDocument;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +24,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping(path = "/api/documents", produces = "application/json")
 class DocumentApi {
 
-    record CreateDocumentRequest(String title, String text, String url, String outlet, LocalDate publishedAt) {
+    record CreateDocumentRequest(String title, String text, @Nullable String url, @Nullable String outlet,
+            @Nullable LocalDate publishedAt) {
     }
 
     record DocumentPage(List<Document> content, int page, int size, long totalElements, long totalPages) {
@@ -35,6 +38,7 @@ class DocumentApi {
     }
 
     @PostMapping(consumes = "application/json")
+    @ApiResponse(responseCode = "201", description = "The document, added")
     ResponseEntity<Document> create(@RequestBody CreateDocumentRequest request) {
         Document created = documents.add(new NewDocument(request.title(), request.text(), request.url(),
                 request.outlet(), request.publishedAt()));

@@ -1,5 +1,9 @@
 package org.factmark.api;
 
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -17,6 +21,7 @@ import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.Rating;
 import org.factmark.export.ExportFilter;
 import org.factmark.export.ExportService;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,9 +40,14 @@ class ExportApi {
     }
 
     /** The query parameters both CSV exports take; bound from the query string by name. */
-    record CsvQuery(List<String> status, Long documentId, String type, String rating,
+    record CsvQuery(
+            @Parameter(description = "Statuses to export, repeated or comma-separated: OPEN, IN_REVIEW, VERIFIED, "
+                    + "REJECTED, or ALL; VERIFIED when absent.") List<String> status,
+            Long documentId, @Parameter(description = "A claim type code") String type,
+            @Schema(implementation = Rating.class) String rating,
             @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate verifiedFrom,
-            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate verifiedTo, String outlet, Boolean bom) {
+            @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate verifiedTo, String outlet,
+            @Parameter(description = "true starts the file with a byte-order mark, for Excel") Boolean bom) {
 
         ExportFilter filter() {
             return ExportApi.filter(status, documentId, type, rating, verifiedFrom, verifiedTo, outlet);
@@ -45,12 +55,16 @@ class ExportApi {
     }
 
     @GetMapping(path = "/api/export/claims.csv", produces = "text/csv")
-    void claims(CsvQuery query, HttpServletResponse response) throws IOException {
+    @ApiResponse(responseCode = "200", description = "One line per claim",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    void claims(@ParameterObject CsvQuery query, HttpServletResponse response) throws IOException {
         stream(query, response, "factmark-claims.csv", exports::writeClaims);
     }
 
     @GetMapping(path = "/api/export/claim-sources.csv", produces = "text/csv")
-    void claimSources(CsvQuery query, HttpServletResponse response) throws IOException {
+    @ApiResponse(responseCode = "200", description = "One line per source a claim cites",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = "string")))
+    void claimSources(@ParameterObject CsvQuery query, HttpServletResponse response) throws IOException {
         stream(query, response, "factmark-claim-sources.csv", exports::writeClaimSources);
     }
 

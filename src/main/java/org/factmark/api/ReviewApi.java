@@ -1,5 +1,6 @@
 package org.factmark.api;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.net.URI;
 import java.util.List;
 import org.factmark.review.Comment;
@@ -37,10 +38,16 @@ class ReviewApi {
     }
 
     @PostMapping(path = "/api/claims/{id}/comments", consumes = "application/json", produces = "application/json")
+    @ApiResponse(responseCode = "201", description = "The comment, added")
     ResponseEntity<Comment> comment(@PathVariable long id, @RequestBody CommentRequest request) {
         Comment comment = reviews.comment(id, request.text());
-        URI location = ServletUriComponentsBuilder.fromCurrentContextPath().path("/api/claims/{id}/comments")
-                .buildAndExpand(id).toUri();
+        URI location = ServletUriComponentsBuilder.fromCurrentRequest().path("/{commentId}")
+                .buildAndExpand(comment.id()).toUri();
         return ResponseEntity.created(location).body(comment);
+    }
+
+    @GetMapping(path = "/api/claims/{id}/comments/{commentId}", produces = "application/json")
+    Comment comment(@PathVariable long id, @PathVariable long commentId) {
+        return reviews.comment(id, commentId);
     }
 }

@@ -1,5 +1,6 @@
 package org.factmark.api;
 
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import org.factmark.dashboard.DashboardService;
 import org.factmark.dashboard.StatsFilter;
 import org.factmark.dashboard.TeamFigures;
 import org.factmark.dashboard.TeamFigures.Count;
+import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -38,18 +40,21 @@ class StatsApi {
      * @param timeToVerification hours from creation to verification of the claims verified in the period
      * @param evidence what the claims verified in the period rest on
      */
-    record StatsSummary(LocalDate from, LocalDate to, long created, long sentToReview, long inReview, long verified,
-            long rejected, TeamFigures.Funnel funnel, List<Count> byType, List<Count> byRating, List<Count> byOutlet,
-            Queue queue, TimeToVerification timeToVerification, TeamFigures.Evidence evidence) {
+    record StatsSummary(@Nullable LocalDate from, @Nullable LocalDate to, long created, long sentToReview,
+            long inReview, long verified, long rejected, TeamFigures.Funnel funnel, List<Count> byType,
+            List<Count> byRating, List<Count> byOutlet, Queue queue, TimeToVerification timeToVerification,
+            TeamFigures.Evidence evidence) {
     }
 
-    record Queue(long size, Instant oldestWaitingSince) {
+    record Queue(long size, @Nullable Instant oldestWaitingSince) {
     }
 
-    record TimeToVerification(long verified, Double medianHours, Double p90Hours) {
+    record TimeToVerification(long verified, @Nullable Double medianHours, @Nullable Double p90Hours) {
     }
 
-    @GetMapping("/api/stats/summary")
+    @GetMapping(path = "/api/stats/summary", produces = "application/json")
+    @ApiResponse(responseCode = "200", description = "The figures")
+    @ApiResponse(responseCode = "403", description = "Only editors and admins see the team's figures.")
     StatsSummary summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             @RequestParam(required = false) String outlet, @RequestParam(required = false) String type,

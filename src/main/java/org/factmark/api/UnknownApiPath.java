@@ -1,5 +1,6 @@
 package org.factmark.api;
 
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.List;
@@ -22,6 +23,7 @@ import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandl
  * 415 or 406 for a path that one does, but not with this method or media type. Without it such
  * requests would fall through to the Vaadin servlet, which serves the UI for every other path.
  */
+@Hidden // not an endpoint: what answers when none does
 @RestController
 class UnknownApiPath {
 

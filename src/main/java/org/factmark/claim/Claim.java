@@ -1,6 +1,7 @@
 package org.factmark.claim;
 
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A checkable statement marked in a document. {@code start} and {@code end} count UTF-16 code units
@@ -10,9 +11,10 @@ import java.time.Instant;
  * also for a rejection) is set by the review workflow.
  */
 public record Claim(long id, long documentId, int start, int end, String quote, String prefix, String suffix,
-        String type, Confidence confidence, String claimant, String note, String restatement, ClaimStatus status,
-        int version, String createdBy, Instant createdAt, String updatedBy, Instant updatedAt, Rating rating,
-        String rationale, String verifiedBy, Instant verifiedAt) {
+        String type, Confidence confidence, @Nullable String claimant, @Nullable String note, String restatement,
+        ClaimStatus status, int version, String createdBy, Instant createdAt, String updatedBy, Instant updatedAt,
+        @Nullable Rating rating, @Nullable String rationale, @Nullable String verifiedBy,
+        @Nullable Instant verifiedAt) {
 
     public Anchor anchor() {
         return new Anchor(start, end, quote, prefix, suffix);

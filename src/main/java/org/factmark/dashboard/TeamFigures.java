@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The team dashboard's figures for one {@link StatsFilter}. Claims are counted by their current
@@ -25,7 +26,7 @@ public record TeamFigures(List<DayCounts> throughput, List<Count> byType, List<C
     }
 
     /** How many claims have {@code key} (a type code, a rating, an outlet, a source...). */
-    public record Count(String key, long count) {
+    public record Count(@Nullable String key, long count) {
     }
 
     /** Where the claims created in the period are now. */

@@ -2,6 +2,7 @@ package org.factmark.document;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A stored document without its text. {@code textLength} counts UTF-16 code units, the unit of every
@@ -9,6 +10,7 @@ import java.time.LocalDate;
  * {@code claimCount} counts the claims marked in it (deleted ones aside); {@code assignees} says who is
  * assigned and how far each is ("alice in progress, bob new"), or is null.
  */
-public record Document(long id, String title, String url, String outlet, LocalDate publishedAt, int textLength,
-        String sha256, String createdBy, Instant createdAt, int claimCount, String assignees) {
+public record Document(long id, String title, @Nullable String url, @Nullable String outlet,
+        @Nullable LocalDate publishedAt, int textLength, String sha256, String createdBy, Instant createdAt,
+        int claimCount, @Nullable String assignees) {
 }

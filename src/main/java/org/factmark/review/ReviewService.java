@@ -9,6 +9,7 @@ import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.Rating;
 import org.factmark.common.ConflictException;
 import org.factmark.common.InvalidInputException;
+import org.factmark.common.NotFoundException;
 import org.factmark.common.OptionalText;
 import org.factmark.review.internal.HistoryRepository;
 import org.factmark.review.internal.InboxRepository;
@@ -121,6 +122,13 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public List<Comment> comments(long claimId) {
         return reviews.comments(claims.get(claimId).id());
+    }
+
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public Comment comment(long claimId, long commentId) {
+        return comments(claimId).stream().filter(c -> c.id() == commentId).findFirst()
+                .orElseThrow(() -> new NotFoundException("Claim " + claimId + " has no comment " + commentId + "."));
     }
 
     /** Every change to the claim, its links, its status and its comments, oldest first. */

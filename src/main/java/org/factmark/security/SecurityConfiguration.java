@@ -4,6 +4,7 @@ import com.vaadin.flow.spring.security.VaadinSecurityConfigurer;
 import java.io.IOException;
 import jakarta.servlet.http.HttpServletResponse;
 import org.aopalliance.intercept.MethodInterceptor;
+import org.factmark.common.db.DatabaseUnavailable;
 import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.Pointcuts;
@@ -14,6 +15,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Role;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -60,8 +62,16 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiFilterChain(HttpSecurity http, ObjectMapper json) throws Exception {
-        AuthenticationEntryPoint askForCredentials = (request, response, e) -> writeProblem(response, json,
-                HttpStatus.UNAUTHORIZED, "Sign in with HTTP Basic authentication (a Factmark username and password).");
+        // A user lookup that fails because the database is unreachable is no reason to sign in again.
+        AuthenticationEntryPoint askForCredentials = (request, response, e) -> {
+            if (DatabaseUnavailable.isCause(e)) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER_SECONDS);
+                writeProblem(response, json, HttpStatus.SERVICE_UNAVAILABLE, DatabaseUnavailable.DETAIL);
+            } else {
+                writeProblem(response, json, HttpStatus.UNAUTHORIZED,
+                        "Sign in with HTTP Basic authentication (a Factmark username and password).");
+            }
+        };
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health").permitAll()

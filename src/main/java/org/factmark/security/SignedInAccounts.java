@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import org.factmark.common.db.DatabaseUnavailable;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -23,9 +24,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Keeps a signed-in session in step with its account: a session keeps the roles it signed in with,
- * so each request and each service call looks at the account as the database has it now (read at
- * most a second ago on this instance, at once after a change made here), takes the new roles and
- * signs a disabled or deleted account out.
+ * so each request and each service call looks at the account as the database has it (reloaded in
+ * the background once a second, at once after a change made on this instance), takes the new roles
+ * and signs a disabled or deleted account out.
  */
 @Component
 class SignedInAccounts {
@@ -40,6 +41,7 @@ class SignedInAccounts {
     private final JdbcUserDetailsService users;
     // One entry per account that signed in: bounded by the accounts table.
     private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
+    private final Set<String> reloading = ConcurrentHashMap.newKeySet();
 
     SignedInAccounts(JdbcUserDetailsService users) {
         this.users = users;
@@ -53,7 +55,22 @@ class SignedInAccounts {
         if (authentication == null || !(authentication.getPrincipal() instanceof FactmarkUser user)) {
             return authentication;
         }
-        Optional<FactmarkUser> now = load(user.getUsername());
+        Loaded entry = loaded.get(user.getUsername());
+        if (entry == null) {
+            try {
+                entry = load(user.getUsername());
+            } catch (RuntimeException e) {
+                if (!DatabaseUnavailable.isCause(e)) {
+                    throw e;
+                }
+                // The session keeps what it had; whatever it does next meets the outage and says so.
+                return authentication;
+            }
+        } else if (System.nanoTime() - entry.atNanos() > MAX_AGE_NANOS) {
+            // Answered from what is known now, so that no request waits on this lookup (nor twice on an outage).
+            reloadInBackground(user.getUsername());
+        }
+        Optional<FactmarkUser> now = entry.user();
         if (now.isEmpty() || !now.get().isEnabled()) {
             return null;
         }
@@ -79,19 +96,35 @@ class SignedInAccounts {
         return authentication == null || now != null;
     }
 
+    /** A change made on this instance reaches its sessions at once: their next step sees it. */
     @TransactionalEventListener
     void onChange(UserService.AccountChanged change) {
-        loaded.remove(change.username());
+        try {
+            load(change.username());
+        } catch (RuntimeException e) {
+            // Committed all the same: the next step of such a session looks the account up itself.
+            loaded.remove(change.username());
+        }
     }
 
-    private Optional<FactmarkUser> load(String username) {
-        Loaded entry = loaded.get(username);
-        long now = System.nanoTime();
-        if (entry == null || now - entry.atNanos() > MAX_AGE_NANOS) {
-            entry = new Loaded(find(username), now);
-            loaded.put(username, entry);
+    private Loaded load(String username) {
+        Loaded entry = new Loaded(find(username), System.nanoTime());
+        loaded.put(username, entry);
+        return entry;
+    }
+
+    private void reloadInBackground(String username) {
+        if (reloading.add(username)) {
+            Thread.startVirtualThread(() -> {
+                try {
+                    load(username);
+                } catch (RuntimeException e) {
+                    // An outage: sessions go on with what was known; the next request tries again.
+                } finally {
+                    reloading.remove(username);
+                }
+            });
         }
-        return entry.user();
     }
 
     private Optional<FactmarkUser> find(String username) {

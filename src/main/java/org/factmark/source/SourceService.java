@@ -42,6 +42,10 @@ public class SourceService {
     public record Outcome(Source source, boolean created) {
     }
 
+    /** A new link, and the version it gave its claim. */
+    public record Linked(SourceLink link, int claimVersion) {
+    }
+
     /** Finds or adds the source: the same normalised URL, or the same passage, is always one source. */
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional
@@ -69,7 +73,7 @@ public class SourceService {
 
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional
-    public SourceLink link(long claimId, long sourceId, Stance stance, String excerpt) {
+    public Linked link(long claimId, long sourceId, Stance stance, String excerpt) {
         requireOpenForChanges(claimId);
         Source source = get(sourceId);
         if (stance == null) {
@@ -87,15 +91,14 @@ public class SourceService {
         }
         SourceLink link = linkOf(claimId, source.id());
         events.publishEvent(new SourceLinked(link, actor));
-        return link;
+        return new Linked(link, claims.get(claimId).version());
     }
 
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional
     public void unlink(long claimId, long sourceId) {
         requireOpenForChanges(claimId);
-        SourceLink link = sources.linksOf(claimId).stream().filter(l -> l.source().id() == sourceId).findFirst()
-                .orElseThrow(() -> new NotFoundException("Claim " + claimId + " does not cite source " + sourceId + "."));
+        SourceLink link = linkOf(claimId, sourceId);
         long actor = CurrentUser.require().id();
         touch(claimId, actor); // the claim first, as in link
         sources.unlink(claimId, sourceId);
@@ -128,8 +131,13 @@ public class SourceService {
         }
     }
 
-    private SourceLink linkOf(long claimId, long sourceId) {
-        return sources.linksOf(claimId).stream().filter(l -> l.source().id() == sourceId).findFirst().orElseThrow();
+    /** How the claim cites the source. */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public SourceLink linkOf(long claimId, long sourceId) {
+        return sources.linksOf(claimId).stream().filter(l -> l.source().id() == sourceId).findFirst()
+                .orElseThrow(() -> new NotFoundException("Claim " + claimId + " does not cite source " + sourceId
+                        + "."));
     }
 
     /** Links change what a claim rests on, so a decided claim keeps its sources until it is reopened. */

@@ -9,6 +9,7 @@ import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
+import org.factmark.common.db.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -23,8 +24,14 @@ class UnexpectedErrorView extends VerticalLayout implements HasErrorParameter<Ex
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<Exception> parameter) {
-        log.error("Could not open {}", event.getLocation().getPath(), parameter.getCaughtException());
         removeAll();
+        if (DatabaseUnavailable.isCause(parameter.getCaughtException())) {
+            log.warn("Could not open {}: the database is unavailable", event.getLocation().getPath());
+            add(new H2("The database is not reachable right now"),
+                    new Paragraph("Nothing that was saved is lost. Reload this page in a moment."));
+            return HttpServletResponse.SC_SERVICE_UNAVAILABLE;
+        }
+        log.error("Could not open {}", event.getLocation().getPath(), parameter.getCaughtException());
         add(new H2("This page could not be opened"),
                 new Paragraph("Something went wrong on our side. Try again in a moment; if it keeps happening, "
                         + "tell your administrator."),

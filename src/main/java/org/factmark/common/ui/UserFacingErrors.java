@@ -9,6 +9,7 @@ import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotAllowedException;
 import org.factmark.common.NotFoundException;
 import org.factmark.common.StaleVersionException;
+import org.factmark.common.db.DatabaseUnavailable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.security.access.AccessDeniedException;
@@ -38,6 +39,10 @@ class UserFacingErrors implements VaadinServiceInitListener {
     }
 
     static String messageFor(Throwable error) {
+        if (DatabaseUnavailable.isCause(error)) {
+            log.warn("The database is unavailable: {}", error.toString());
+            return DatabaseUnavailable.MESSAGE;
+        }
         for (Throwable cause = error; cause != null; cause = cause.getCause()) {
             if (cause instanceof InvalidInputException || cause instanceof StaleVersionException
                     || cause instanceof NotFoundException || cause instanceof ConflictException) {

@@ -2,10 +2,13 @@ package org.factmark.common.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLTransientConnectionException;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.StaleVersionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.transaction.CannotCreateTransactionException;
 
 class UserFacingErrorsTest {
 
@@ -33,5 +36,15 @@ class UserFacingErrorsTest {
         String message = UserFacingErrors.messageFor(new IllegalStateException("org.postgresql.util.PSQLException"));
 
         assertThat(message).contains("went wrong").doesNotContain("PSQLException").doesNotContain("Exception");
+    }
+
+    @Test
+    void an_unreachable_database_says_so_and_that_nothing_typed_is_lost() {
+        var failure = new CannotCreateTransactionException("Could not open JDBC Connection for transaction",
+                new CannotGetJdbcConnectionException("Failed to obtain JDBC Connection",
+                        new SQLTransientConnectionException("factmark - Connection is not available")));
+
+        assertThat(UserFacingErrors.messageFor(failure)).isEqualTo(
+                "The database is not reachable right now; nothing you typed is lost; try again in a moment.");
     }
 }
