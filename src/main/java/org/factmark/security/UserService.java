@@ -11,6 +11,7 @@ import org.factmark.common.OptionalText;
 import org.factmark.common.StorableText;
 import org.factmark.common.StaleVersionException;
 import org.factmark.security.internal.UserRepository;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -23,12 +24,18 @@ public class UserService {
     public static final int MIN_PASSWORD_LENGTH = 10;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
 
+    /** An account's roles or enabled flag changed: sessions signed in to it take the change at once. */
+    public record AccountChanged(long id, String username) {
+    }
+
     private final UserRepository users;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
 
-    UserService(UserRepository users, PasswordEncoder passwordEncoder) {
+    UserService(UserRepository users, PasswordEncoder passwordEncoder, ApplicationEventPublisher events) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
+        this.events = events;
     }
 
     @PreAuthorize(Access.ADMIN)
@@ -62,6 +69,7 @@ public class UserService {
         claimVersion(current, version);
         users.updateProfile(id, requireDisplayName(displayName, current.username()), enabled);
         users.replaceRoles(id, newRoles);
+        events.publishEvent(new AccountChanged(id, current.username()));
         return users.findById(id).orElseThrow();
     }
 

@@ -84,4 +84,33 @@ class LinkedDataApiIT {
         assertThat(items.valueStream().flatMap(annotation -> annotation.get("body").valueStream())
                 .map(body -> body.get("purpose").asString())).contains("assessing", "linking");
     }
+
+    @Test
+    void a_rationale_with_a_closing_script_tag_cannot_close_the_script_element_the_claim_review_is_pasted_into() {
+        var api = new HttpApi(port);
+        String rationale = "Fake.</script><script>alert(1)</script>\u2028line\u2029paragraph <!-- & -->";
+        long documentId = JSON.readTree(api.postJson("/api/documents",
+                "{\"title\":\"Embedding\",\"text\":\"The mayor said the bridge cost 4 million.\"}", "alice", "demo")
+                .body()).get("id").asLong();
+        long claimId = JSON.readTree(api.send("POST", "/api/documents/" + documentId + "/claims",
+                "{\"start\":0,\"end\":41,\"type\":\"statistic\",\"confidence\":\"HIGH\"}", "alice", "demo").body())
+                .get("id").asLong();
+        api.send("POST", "/api/claims/" + claimId + "/sources", """
+                {"url":"https://city.example/bridge-%d","title":"Budget","kind":"OFFICIAL_STATEMENT",
+                 "stance":"REFUTES"}""".formatted(claimId), "alice", "demo");
+        var inReview = api.send("PATCH", "/api/claims/" + claimId, "{\"status\":\"IN_REVIEW\"}", "alice", "demo",
+                "If-Match", "\"2\"");
+        int version = JSON.readTree(inReview.body()).get("version").asInt();
+        var verdict = JSON.createObjectNode().put("status", "VERIFIED").put("rating", "FALSE")
+                .put("rationale", rationale);
+        var verified = api.send("PATCH", "/api/claims/" + claimId, JSON.writeValueAsString(verdict), "editor", "demo",
+                "If-Match", "\"" + version + "\"");
+        assertThat(verified.statusCode()).as(verified.body()).isEqualTo(200);
+
+        var response = api.get("/api/export/claimreview.json?documentId=" + documentId, "alice", "demo");
+
+        assertThat(response.body()).doesNotContain("</").doesNotContain("<!--").doesNotContain("\u2028")
+                .doesNotContain("\u2029");
+        assertThat(JSON.readTree(response.body()).get(0).get("reviewBody").asString()).isEqualTo(rationale);
+    }
 }

@@ -3,6 +3,7 @@ package org.factmark.security.ui;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
@@ -10,11 +11,12 @@ import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import com.vaadin.flow.component.login.LoginI18n;
 import com.vaadin.flow.server.VaadinRequest;
 import com.vaadin.flow.server.WrappedSession;
+import java.time.Instant;
 import org.factmark.common.DemoMode;
 import org.factmark.common.db.DatabaseUnavailable;
+import org.factmark.security.LoginThrottledException;
 import org.springframework.security.web.WebAttributes;
 
 @Route(value = "login", autoLayout = false)
@@ -44,16 +46,25 @@ class LoginView extends VerticalLayout implements BeforeEnterObserver {
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
         boolean failed = event.getLocation().getQueryParameters().getParameters().containsKey("error");
-        if (failed && DatabaseUnavailable.isCause(lastSignInFailure())) {
+        Throwable failure = failed ? lastSignInFailure() : null;
+        if (DatabaseUnavailable.isCause(failure)) {
             // Not "incorrect password": the password could not be checked at all.
-            var i18n = LoginI18n.createDefault();
-            var error = new LoginI18n.ErrorMessage();
-            error.setTitle("The database is not reachable right now");
-            error.setMessage("Your password could not be checked. Try again in a moment.");
-            i18n.setErrorMessage(error);
-            form.setI18n(i18n);
+            form.setI18n(errorMessage("The database is not reachable right now",
+                    "Your password could not be checked. Try again in a moment."));
+        } else if (failure instanceof LoginThrottledException throttled && throttled.retryAt().isAfter(Instant.now())) {
+            form.setI18n(errorMessage("Too many failed sign-ins", "For your safety, this account or your address "
+                    + "may not sign in for a while. Try again in " + throttled.retryAfterInWords() + "."));
         }
         form.setError(failed);
+    }
+
+    private static LoginI18n errorMessage(String title, String message) {
+        var i18n = LoginI18n.createDefault();
+        var error = new LoginI18n.ErrorMessage();
+        error.setTitle(title);
+        error.setMessage(message);
+        i18n.setErrorMessage(error);
+        return i18n;
     }
 
     /** Spring Security keeps why the last sign-in failed in the session. */
