@@ -1,5 +1,6 @@
 package org.factmark.claim;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import org.factmark.claim.internal.ClaimRepository;
@@ -28,6 +29,7 @@ public class ClaimService {
     static final int MAX_CLAIMANT_LENGTH = 200;
     static final int MAX_TEXT_LENGTH = 4000;
     public static final int MAX_PAGE_SIZE = 100;
+    static final Duration SAME_CLAIM_AGAIN_WITHIN = Duration.ofSeconds(5);
 
     private final ClaimRepository claims;
     private final ClaimTypeService types;
@@ -55,6 +57,12 @@ public class ClaimService {
                 OptionalText.of(draft.note(), MAX_TEXT_LENGTH, "The note"),
                 restatementOrQuote(draft.restatement(), anchor));
         long actor = CurrentUser.require().id();
+        // The same claim again from the same reviewer within seconds is one intent sent twice (a double
+        // click, a resent request): the caller gets the claim it meant to create, and no second one.
+        var twin = claims.twinCreatedWithin(documentId, values, actor, SAME_CLAIM_AGAIN_WITHIN);
+        if (twin.isPresent()) {
+            return claims.findById(twin.get()).orElseThrow();
+        }
         Claim created = claims.findById(claims.insert(documentId, values, actor)).orElseThrow();
         events.publishEvent(new ClaimCreated(created, actor));
         return created;

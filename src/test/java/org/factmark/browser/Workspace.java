@@ -37,6 +37,20 @@ public final class Workspace {
         wait.until(ExpectedConditions.urlMatches(".*/$"));
     }
 
+    /** Opens a view by its path, e.g. {@code /documents/new}, and waits until Vaadin has drawn it. */
+    public void visit(String path) {
+        browser.get(baseUrl + path);
+        awaitServerIdle();
+    }
+
+    /** Waits until the page has no request to the server pending, so that every click so far has had its effect. */
+    public void awaitServerIdle() {
+        wait.until(driver -> (Boolean) js("""
+                const clients = window.Vaadin?.Flow?.clients;
+                return !!clients && Object.keys(clients).length > 0
+                    && Object.values(clients).every(client => !client.isActive || !client.isActive());"""));
+    }
+
     /** Opens the document and waits until its text is drawn. */
     public void open(long documentId) {
         browser.get(baseUrl + "/documents/" + documentId);
@@ -127,14 +141,32 @@ public final class Workspace {
         return browser.findElement(By.cssSelector(".claim-editor-quote")).getText();
     }
 
-    /** Types into the Vaadin text field or text area with this label (replacing what is there). */
+    /** Types into the Vaadin text field, text area or combo box with this label or placeholder, replacing its text. */
     void typeInto(String label, String text) {
         WebElement input = wait.until(driver -> (WebElement) js("""
-                const field = [...document.querySelectorAll('vaadin-text-field, vaadin-text-area')]
-                    .find(f => f.label === arguments[0] && f.getClientRects().length > 0);
+                const field = [...document.querySelectorAll('vaadin-text-field, vaadin-text-area, vaadin-combo-box')]
+                    .find(f => (f.label === arguments[0] || f.placeholder === arguments[0])
+                        && f.getClientRects().length > 0);
                 return field ? field.querySelector('input, textarea') : null;""", label));
-        input.clear();
+        if (!input.getDomProperty("value").isEmpty()) {
+            input.clear();
+        }
         input.sendKeys(text);
+    }
+
+    /** What the browser shows in the visible Vaadin field with this label. */
+    String fieldValue(String label) {
+        return (String) js("""
+                return [...document.querySelectorAll('vaadin-text-field, vaadin-text-area, vaadin-combo-box')]
+                    .find(f => f.label === arguments[0] && f.getClientRects().length > 0).value;""", label);
+    }
+
+    /** The visible, enabled Vaadin button with exactly this text, for clicking it as a user would. */
+    WebElement button(String text) {
+        return wait.until(driver -> (WebElement) js("""
+                return [...document.querySelectorAll('vaadin-button')]
+                    .find(b => b.textContent.trim() === arguments[0] && b.getClientRects().length > 0 && !b.disabled)
+                    || null;""", text));
     }
 
     /** Clicks the visible Vaadin button with exactly this text, after leaving the field in focus as a click would. */

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.factmark.IntegrationTest;
+import org.factmark.SignedIn;
 import org.factmark.common.ConflictException;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
@@ -20,12 +21,14 @@ import org.factmark.document.Document;
 import org.factmark.document.DocumentService;
 import org.factmark.document.NewDocument;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 @IntegrationTest
@@ -41,11 +44,15 @@ class ClaimServiceIT {
     DocumentService documents;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    UserDetailsService users;
+    SignedIn signedIn;
 
     long documentId;
 
     @BeforeEach
     void addDocument() {
+        signedIn = new SignedIn(users);
         documentId = documents.add(new NewDocument("Claims test", TEXT, null, null, null)).id();
     }
 
@@ -267,5 +274,61 @@ class ClaimServiceIT {
         assertThat(after.note()).startsWith("edit ");
         assertThat(after).usingRecursiveComparison().ignoringFields("note", "version", "updatedAt")
                 .isEqualTo(created);
+    }
+
+    @Nested
+    class TheSameClaimSentTwice {
+
+        private final ClaimDraft draft = new ClaimDraft(0, 44, "attribution", Confidence.HIGH, "a U.S. official",
+                "check the briefing", "No talks began", null);
+
+        @Test
+        void by_one_reviewer_within_seconds_gives_back_the_first_claim_and_creates_no_second() {
+            Claim first = claims.create(documentId, draft);
+            Claim second = claims.create(documentId, draft);
+
+            assertThat(second).isEqualTo(first);
+            assertThat(claims.forDocument(documentId)).extracting(Claim::id).containsExactly(first.id());
+        }
+
+        @Test
+        void by_one_reviewer_ten_times_at_once_creates_one_claim() throws Exception {
+            Authentication alice = SecurityContextHolder.getContext().getAuthentication();
+            var start = new CountDownLatch(1);
+            List<Future<Long>> created = new ArrayList<>();
+            try (ExecutorService requests = Executors.newFixedThreadPool(10)) {
+                for (int i = 0; i < 10; i++) {
+                    created.add(requests.submit(() -> {
+                        SecurityContextHolder.getContext().setAuthentication(alice);
+                        start.await();
+                        try {
+                            return claims.create(documentId, draft).id();
+                        } finally {
+                            SecurityContextHolder.clearContext();
+                        }
+                    }));
+                }
+                start.countDown();
+            }
+
+            List<Long> ids = new ArrayList<>();
+            for (Future<Long> id : created) {
+                ids.add(id.get());
+            }
+            assertThat(ids).containsOnly(ids.getFirst());
+            assertThat(claims.forDocument(documentId)).hasSize(1);
+        }
+
+        @Test
+        void with_another_note_or_by_another_reviewer_is_a_claim_of_its_own() {
+            Claim alices = claims.create(documentId, draft);
+            Claim withAnotherNote = claims.create(documentId, new ClaimDraft(0, 44, "attribution", Confidence.HIGH,
+                    "a U.S. official", "check the transcript", "No talks began", null));
+            signedIn.as("bob");
+            Claim bobs = claims.create(documentId, draft);
+
+            assertThat(claims.forDocument(documentId)).extracting(Claim::id)
+                    .containsExactlyInAnyOrder(alices.id(), withAnotherNote.id(), bobs.id());
+        }
     }
 }

@@ -56,6 +56,7 @@ class ReviewWorkflowIT {
 
     SignedIn signedIn;
     long documentId;
+    int claimsMade;
 
     @BeforeEach
     void setUp() {
@@ -69,11 +70,11 @@ class ReviewWorkflowIT {
         SecurityContextHolder.clearContext();
     }
 
-    /** A claim by bob, in the given status, citing one source. */
+    /** A claim by bob, in the given status, citing one source; a note of its own makes it no repeat of the last. */
     private Claim claimBy(String author, ClaimStatus status) {
         signedIn.as(author);
-        Claim claim = claims.create(documentId, new ClaimDraft(0, 44, "attribution", Confidence.HIGH, null, null, null,
-                null));
+        Claim claim = claims.create(documentId, new ClaimDraft(0, 44, "attribution", Confidence.HIGH, null,
+                "claim " + (++claimsMade), null, null));
         long source = sources.findOrCreate(NewSource.web("https://example.org/report-" + claim.id(), "Report", "Example",
                 SourceKind.NEWS_REPORT)).source().id();
         sources.link(claim.id(), source, Stance.SUPPORTS, null);

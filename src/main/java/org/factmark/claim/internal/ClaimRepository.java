@@ -2,6 +2,7 @@ package org.factmark.claim.internal;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
@@ -60,6 +61,40 @@ public class ClaimRepository {
                 .param("userId", userId)
                 .query(Long.class)
                 .single();
+    }
+
+    /**
+     * The claim {@code userId} created in the document with exactly these values less than
+     * {@code window} ago, if any. Takes a lock per user and document first, so that of two such
+     * creates at once the second sees the first once it has committed. Not the document's lock that
+     * the triggers take: they take it after their row locks, and taking it before them here would
+     * deadlock; this one (two-key form, a lock space of its own) is only ever taken first.
+     */
+    public Optional<Long> twinCreatedWithin(long documentId, ClaimValues values, long userId, Duration window) {
+        jdbc.sql("""
+                        select pg_advisory_xact_lock(hashtext('same claim again'),
+                                hashtext(cast(:documentId as text) || '/' || cast(:userId as text)))
+                        """)
+                .param("documentId", documentId)
+                .param("userId", userId)
+                .query()
+                .singleRow();
+        return jdbc.sql("""
+                        select id from claim
+                        where document_id = :documentId and created_by = :userId and deleted_at is null
+                          and start_offset = :start and end_offset = :end and type_code = :type
+                          and confidence = :confidence and claimant is not distinct from :claimant
+                          and note is not distinct from :note and restatement = :restatement
+                          and created_at > now() - make_interval(secs => :seconds)
+                        order by id desc
+                        limit 1
+                        """)
+                .param("documentId", documentId)
+                .params(values(values))
+                .param("userId", userId)
+                .param("seconds", (double) window.toSeconds())
+                .query(Long.class)
+                .optional();
     }
 
     /** Applies the values when the claim still has {@code expectedVersion}; false when it does not. */

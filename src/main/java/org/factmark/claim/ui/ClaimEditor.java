@@ -19,6 +19,7 @@ import org.factmark.claim.ClaimChanges;
 import org.factmark.claim.ClaimService;
 import org.factmark.claim.ClaimType;
 import org.factmark.common.StaleVersionException;
+import org.factmark.common.ui.Actions;
 import org.factmark.common.ui.Notifications;
 
 /**
@@ -80,7 +81,8 @@ final class ClaimEditor extends VerticalLayout {
         start.setValue(claim.start());
         end.setValue(claim.end());
 
-        save = new Button("Save changes", click -> save(fields.changesTo(claim, start.getValue(), end.getValue())));
+        save = Actions.once(new Button("Save changes"),
+                () -> save(fields.changesTo(claim, start.getValue(), end.getValue())));
         save.addThemeVariants(ButtonVariant.PRIMARY);
         delete = new Button("Delete", click -> confirmDelete());
         delete.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import org.factmark.claim.ClaimType;
 import org.factmark.claim.ClaimTypeService;
+import org.factmark.common.ui.Actions;
 import org.factmark.common.ui.Notifications;
 
 /** Admins keep the claim-type taxonomy: add types, rename and recolour them, retire those in use. */
@@ -72,7 +73,7 @@ class ClaimTypeAdminView extends VerticalLayout {
         }
         var form = new FormLayout(code, name, description, colour, active);
         var dialog = new Dialog(existing == null ? "Add claim type" : "Edit " + existing.code(), form);
-        var save = new Button("Save", click -> {
+        var save = Actions.once(new Button("Save"), () -> {
             if (existing == null) {
                 types.create(code.getValue(), name.getValue(), colour.getValue(), description.getValue());
             } else {

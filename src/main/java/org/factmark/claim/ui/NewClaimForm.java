@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.factmark.claim.ClaimDraft;
 import org.factmark.claim.ClaimType;
+import org.factmark.common.ui.Actions;
 
 /**
  * The small form that opens next to a fresh text selection. Enter saves, Escape cancels; focus starts
@@ -29,13 +30,13 @@ final class NewClaimForm extends Div {
         fields = new ClaimFields(activeTypes, claimants);
         quote.addClassName("claim-popup-quote");
 
-        var saveButton = new Button("Save claim", click -> save.accept(draft()));
+        var saveButton = Actions.once(new Button("Save claim"), () -> save.accept(draft()));
         saveButton.addThemeVariants(ButtonVariant.PRIMARY);
         var cancelButton = new Button("Cancel", click -> cancel.run());
         add(quote, fields.layout(), new HorizontalLayout(saveButton, cancelButton));
 
         fields.pickTypesWithNumberKeys(this);
-        Shortcuts.addShortcutListener(this, () -> save.accept(draft()), Key.ENTER).listenOn(this);
+        Actions.enterClicks(saveButton, this);
         Shortcuts.addShortcutListener(this, cancel::run, Key.ESCAPE).listenOn(this);
         setVisible(false);
     }

@@ -12,6 +12,7 @@ import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
+import com.vaadin.flow.component.upload.UploadI18N;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadEvent;
@@ -23,6 +24,7 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import org.factmark.common.ui.Actions;
 import org.factmark.common.ui.Notifications;
 import org.factmark.document.Document;
 import org.factmark.document.DocumentService;
@@ -39,6 +41,8 @@ class AddDocumentView extends VerticalLayout {
 
     /** Checked on the server while reading; the browser's own check is only a courtesy. */
     static final int MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
+    private static final String TOO_LARGE = "it is larger than 5 MiB, the most Factmark reads.";
+    private static final String NOT_A_TEXT_FILE = "Factmark reads .txt, .md and .html files only.";
 
     private final DocumentService documents;
     final TextField title = new TextField("Title");
@@ -47,6 +51,8 @@ class AddDocumentView extends VerticalLayout {
     final DatePicker publishedAt = new DatePicker("Published");
     final TextArea text = new TextArea("Text");
     final Upload upload = new Upload(this::receive);
+    /** Why the last file was not read, next to the upload; the form keeps what was typed. */
+    final Paragraph uploadProblem = new Paragraph();
     final Button save = new Button("Save document");
 
     AddDocumentView(DocumentService documents) {
@@ -64,15 +70,25 @@ class AddDocumentView extends VerticalLayout {
         upload.setMaxFiles(1);
         upload.setMaxFileSize(MAX_UPLOAD_BYTES);
         upload.setDropLabel(new Paragraph("Drop a .txt, .md or .html file here"));
+        // The browser refuses a file over the limit or of another kind before sending it; without
+        // these texts and the listener, the reviewer would see nothing happen.
+        upload.setI18n(new UploadI18N().setError(new UploadI18N.Error().setFileIsTooBig(TOO_LARGE)
+                .setIncorrectFileType(NOT_A_TEXT_FILE)
+                .setTooManyFiles("remove the file above first; Factmark reads one at a time.")));
+        upload.addFileRejectedListener(rejected -> uploadProblem.setText(rejected.getFileName() + " was not read: "
+                + rejected.getErrorMessage()));
+        uploadProblem.addClassName("upload-problem");
+        uploadProblem.getElement().setAttribute("role", "alert");
+        uploadProblem.getStyle().set("color", "var(--lumo-error-text-color)");
 
         var form = new FormLayout(title, outlet, url, publishedAt);
         form.setColspan(title, 2);
 
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        save.addClickListener(click -> save());
+        Actions.once(save, this::save);
         var cancel = new Button("Cancel", click -> UI.getCurrent().navigate(DocumentListView.class));
 
-        add(new H2("Add document"), form, text, upload, new HorizontalLayout(save, cancel));
+        add(new H2("Add document"), form, text, upload, uploadProblem, new HorizontalLayout(save, cancel));
     }
 
     private void save() {
@@ -90,12 +106,12 @@ class AddDocumentView extends VerticalLayout {
         try (InputStream in = event.getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_UPLOAD_BYTES + 1);
             if (bytes.length > MAX_UPLOAD_BYTES) {
-                ui.access(() -> Notifications.error(fileName + " is larger than 5 MiB; it was not read."));
+                ui.access(() -> uploadProblem.setText(fileName + " was not read: " + TOO_LARGE));
                 return;
             }
             content = decodeUtf8(bytes);
         } catch (CharacterCodingException e) {
-            ui.access(() -> Notifications.error(fileName + " is not UTF-8 text; save it as UTF-8 and try again."));
+            ui.access(() -> uploadProblem.setText(fileName + " is not UTF-8 text; save it as UTF-8 and try again."));
             return;
         }
         String lowerName = fileName.toLowerCase(Locale.ROOT);
@@ -105,8 +121,7 @@ class AddDocumentView extends VerticalLayout {
         } else if (lowerName.endsWith(".txt") || lowerName.endsWith(".md")) {
             draft = new NewDocument(fileName.replaceFirst("\\.[^.]+$", ""), content, null, null, null);
         } else {
-            ui.access(() -> Notifications.error("Factmark reads .txt, .md and .html files; " + fileName
-                    + " is none of them."));
+            ui.access(() -> uploadProblem.setText(fileName + " was not read: " + NOT_A_TEXT_FILE));
             return;
         }
         ui.access(() -> fill(draft, fileName));
@@ -117,6 +132,7 @@ class AddDocumentView extends VerticalLayout {
             title.setValue(draft.title());
         }
         text.setValue(draft.text());
+        uploadProblem.setText("");
         Notifications.success("Read " + fileName + ". Check the text, then save.");
     }
 

@@ -13,6 +13,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
+import org.factmark.common.ui.Actions;
 import org.factmark.common.ui.Formats;
 import org.factmark.common.ui.Notifications;
 import org.factmark.document.Document;
@@ -41,7 +42,7 @@ class AssignmentsView extends VerticalLayout {
         document.setItemLabelGenerator(Document::title);
         document.setWidth("28rem");
         reviewer.setItems(users.assignableUsernames());
-        var assign = new Button("Assign", click -> {
+        var assign = Actions.once(new Button("Assign"), () -> {
             assignments.assign(document.getValue().id(), reviewer.getValue());
             Notifications.success("Assigned to " + reviewer.getValue() + ".");
             show();
@@ -59,7 +60,7 @@ class AssignmentsView extends VerticalLayout {
         grid.addColumn(assignment -> Formats.words(assignment.state())).setHeader("Progress").setAutoWidth(true);
         grid.addColumn(Assignment::assignedBy).setHeader("Assigned by").setAutoWidth(true);
         grid.addComponentColumn(assignment -> {
-            var remove = new Button("Unassign", click -> {
+            var remove = Actions.once(new Button("Unassign"), () -> {
                 assignments.unassign(assignment.documentId(), assignment.reviewer());
                 show();
             });

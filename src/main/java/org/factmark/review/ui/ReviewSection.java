@@ -28,6 +28,7 @@ import org.factmark.claim.ClaimService;
 import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.Rating;
 import org.factmark.claim.ui.ClaimPanelSection;
+import org.factmark.common.ui.Actions;
 import org.factmark.common.ui.Formats;
 import org.factmark.common.ui.Notifications;
 import org.factmark.review.ReviewService;
@@ -112,7 +113,7 @@ class ReviewSection implements ClaimPanelSection {
         var form = decision == ClaimStatus.VERIFIED ? new FormLayout(rating, rationale) : new FormLayout(rationale);
         var dialog = new Dialog((decision == ClaimStatus.VERIFIED ? "Verify" : "Reject") + " this claim", form);
         dialog.setWidth("32rem");
-        var confirm = new Button(decision == ClaimStatus.VERIFIED ? "Verify" : "Reject", click -> {
+        var confirm = Actions.once(new Button(decision == ClaimStatus.VERIFIED ? "Verify" : "Reject"), () -> {
             Claim decided = reviews.decide(claim.id(), claim.version(), decision, rating.getValue(),
                     rationale.getValue());
             dialog.close();
@@ -139,7 +140,7 @@ class ReviewSection implements ClaimPanelSection {
             String stanceAndExcerpt = Formats.words(link.stance()) + (link.excerpt() == null ? "" : " · “" + link.excerpt() + "”");
             row.add(new Div(meta(stanceAndExcerpt)));
             if (editable) {
-                var remove = new Button("Remove", click -> {
+                var remove = Actions.once(new Button("Remove"), () -> {
                     sources.unlink(claim.id(), link.source().id());
                     changed.accept(claims.get(claim.id()));
                 });
@@ -184,7 +185,7 @@ class ReviewSection implements ClaimPanelSection {
         stance.setItemLabelGenerator(Formats::words);
         stance.setValue(Stance.SUPPORTS);
         var excerpt = new TextField("Excerpt (optional)");
-        var link = new Button("Cite", click -> {
+        var link = Actions.once(new Button("Cite"), () -> {
             NewSource source = passage.getValue() != null
                     ? new NewSource(null, passage.getValue().documentId(), passage.getValue().id(), null, null, null,
                             null, null, null)
@@ -221,7 +222,7 @@ class ReviewSection implements ClaimPanelSection {
         var text = new TextField();
         text.setPlaceholder("Add to the discussion");
         text.setWidthFull();
-        var send = new Button("Comment", click -> {
+        var send = Actions.once(new Button("Comment"), () -> {
             reviews.comment(claim.id(), text.getValue());
             text.clear();
             show.run();
@@ -258,7 +259,7 @@ class ReviewSection implements ClaimPanelSection {
     /** An enum constant as words: NEWS_REPORT reads "News report". */
 
     private static Button button(String text, boolean primary, Runnable action) {
-        var button = new Button(text, click -> action.run());
+        var button = Actions.once(new Button(text), action);
         button.addThemeVariants(ButtonVariant.SMALL);
         if (primary) {
             button.addThemeVariants(ButtonVariant.PRIMARY);

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.textfield.PasswordField;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.EnumSet;
 import java.util.Set;
+import org.factmark.common.ui.Actions;
 import org.factmark.common.ui.Notifications;
 import org.factmark.security.Role;
 import org.factmark.security.UserAccount;
@@ -67,7 +68,7 @@ final class UserDialogs {
     private static Dialog dialog(String title, FormLayout form, Runnable save, Runnable onSaved) {
         var dialog = new Dialog(title);
         dialog.add(form);
-        var saveButton = new Button("Save", click -> {
+        var saveButton = Actions.once(new Button("Save"), () -> {
             save.run();
             dialog.close();
             onSaved.run();

@@ -114,6 +114,7 @@ class DocumentViewsIT extends SpringBrowserlessTest {
             assertThat(getCurrentView()).isInstanceOf(AddDocumentView.class);
             assertThat(test($(Notification.class).last()).getText()).isEqualTo("The text is empty.");
             assertThat(add.title.getValue()).isEqualTo("Title I typed");
+            assertThat(add.save.isEnabled()).as("the corrected form can be saved again").isTrue();
         }
 
         @Test
@@ -123,7 +124,8 @@ class DocumentViewsIT extends SpringBrowserlessTest {
 
             test(add.upload).upload("latin1.txt", "text/plain", new byte[] {'c', 'a', 'f', (byte) 0xE9});
 
-            assertThat(test($(Notification.class).last()).getText()).contains("not UTF-8");
+            assertThat(add.uploadProblem.getText())
+                    .isEqualTo("latin1.txt is not UTF-8 text; save it as UTF-8 and try again.");
             assertThat(add.text.getValue()).isEqualTo("Text already pasted");
         }
 
@@ -133,7 +135,8 @@ class DocumentViewsIT extends SpringBrowserlessTest {
 
             test(add.upload).upload("huge.txt", "text/plain", new byte[AddDocumentView.MAX_UPLOAD_BYTES + 1]);
 
-            assertThat(test($(Notification.class).last()).getText()).contains("larger than 5 MiB");
+            assertThat(add.uploadProblem.getText())
+                    .isEqualTo("huge.txt was not read: it is larger than 5 MiB, the most Factmark reads.");
             assertThat(add.text.getValue()).isEmpty();
         }
 
@@ -143,7 +146,8 @@ class DocumentViewsIT extends SpringBrowserlessTest {
 
             test(add.upload).upload("report.pdf", "application/pdf", "%PDF-1.7".getBytes(StandardCharsets.UTF_8));
 
-            assertThat(test($(Notification.class).last()).getText()).contains(".txt, .md and .html");
+            assertThat(add.uploadProblem.getText())
+                    .isEqualTo("report.pdf was not read: Factmark reads .txt, .md and .html files only.");
             assertThat(add.text.getValue()).isEmpty();
         }
     }
