@@ -10,6 +10,7 @@ import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessResourceException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Tells "the database is unreachable, stalled or too slow right now" apart from every other error,
@@ -44,6 +45,13 @@ public final class DatabaseUnavailable {
                 return true;
             }
             if (cause instanceof SQLException sql && unavailableState(sql.getSQLState())) {
+                return true;
+            }
+            // A write that failed on a lost connection, whose rollback then failed too: the rollback's
+            // error ("Connection is closed") carries no state, the write's error tells what happened.
+            if (cause instanceof TransactionSystemException rollbackFailed
+                    && rollbackFailed.getApplicationException() != null
+                    && isCause(rollbackFailed.getApplicationException())) {
                 return true;
             }
             if (cause.getCause() == cause) {

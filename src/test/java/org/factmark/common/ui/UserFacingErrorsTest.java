@@ -2,13 +2,16 @@ package org.factmark.common.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.StaleVersionException;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class UserFacingErrorsTest {
 
@@ -45,6 +48,16 @@ class UserFacingErrorsTest {
                         new SQLTransientConnectionException("factmark - Connection is not available")));
 
         assertThat(UserFacingErrors.messageFor(failure)).isEqualTo(
+                "The database is not reachable right now; nothing you typed is lost; try again in a moment.");
+    }
+
+    @Test
+    void a_write_lost_with_its_connection_says_the_database_is_unreachable_even_when_the_rollback_failed_too() {
+        var rollbackFailed = new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(new DataAccessResourceFailureException("PreparedStatementCallback",
+                new SQLException("An I/O error occurred while sending to the backend.", "08006")));
+
+        assertThat(UserFacingErrors.messageFor(rollbackFailed)).isEqualTo(
                 "The database is not reachable right now; nothing you typed is lost; try again in a moment.");
     }
 }
