@@ -115,7 +115,14 @@ class OpenApiConfiguration {
         }
         responses.putIfAbsent("429", error("Too many failed sign-ins: wait as long as Retry-After says.")
                 .addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().required(true).schema(string())));
-        responses.putIfAbsent("503", error("The database is unavailable: try again later."));
+        responses.putIfAbsent("503", error("The database is unavailable: try again later.")
+                .addHeaderObject(HttpHeaders.RETRY_AFTER, new Header().required(true).schema(string())));
+        boolean creates = method == PathItem.HttpMethod.POST && responses.containsKey("201");
+        if (creates) {
+            // IdempotentCreation answers these for a key already in use.
+            responses.putIfAbsent("409", error("A request with this Idempotency-Key is still running."));
+            responses.putIfAbsent("422", error("This Idempotency-Key was used for a different request."));
+        }
         responses.forEach((status, response) -> {
             if (status.charAt(0) == '4' || status.charAt(0) == '5') {
                 // Also for 403, 409 and 422 annotated on the method: springdoc gives them its return type.
@@ -130,7 +137,7 @@ class OpenApiConfiguration {
                             .description("Where the resource created (or found) is.").schema(string().format("uri")));
                 }
             });
-            if (responses.containsKey("201")) {
+            if (creates) {
                 operation.addParametersItem(new Parameter().$ref(IDEMPOTENCY_KEY));
             }
         }

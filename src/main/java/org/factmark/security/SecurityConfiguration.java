@@ -74,7 +74,7 @@ class SecurityConfiguration {
         };
         http.securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/liveness", "/actuator/health/readiness").permitAll()
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.authenticationEntryPoint(refusingThrottledSignIns(askForCredentials, json)))

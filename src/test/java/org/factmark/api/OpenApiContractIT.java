@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.factmark.IntegrationTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -61,6 +62,11 @@ class OpenApiContractIT {
         long documentId = id(call("POST", "/api/documents", "{\"title\":\"Contract\",\"text\":\"" + TEXT + "\"}",
                 "alice", 201));
         call("POST", "/api/documents", "{\"text\":\"no title\"}", "alice", 400);
+        String key = UUID.randomUUID().toString();
+        String keyed = "{\"title\":\"Keyed\",\"text\":\"" + TEXT + "\"}";
+        call("POST", "/api/documents", keyed, "alice", 201, "Idempotency-Key", key);
+        call("POST", "/api/documents", keyed, "alice", 201, "Idempotency-Key", key);
+        call("POST", "/api/documents", keyed.replace("Keyed", "Other"), "alice", 422, "Idempotency-Key", key);
         call("POST", "/api/documents", "{\"title\":\"Contract\",\"text\":\"" + TEXT + "\"}", null, 401);
         check("POST", "/api/documents", exchange("POST", "/api/documents", "title=x", "text/plain", "alice"), 415);
         check("POST", "/api/documents", exchange("POST", "/api/documents",

@@ -161,6 +161,16 @@ class DatabaseOutageIT {
     }
 
     @Test
+    void during_an_outage_the_instance_stays_live_so_a_load_balancer_keeps_sending_it_requests_it_answers_503() {
+        PROXY.cut();
+
+        var liveness = api.get("/actuator/health/liveness", null, null);
+
+        assertThat(liveness.statusCode()).isEqualTo(200);
+        assertThat(liveness.body()).contains("\"UP\"");
+    }
+
+    @Test
     void when_the_database_returns_everything_works_again_without_a_restart() throws InterruptedException {
         PROXY.cut();
         assertUnavailable(createDocument());
