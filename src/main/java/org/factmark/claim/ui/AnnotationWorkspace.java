@@ -216,15 +216,16 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
         Claim created = claims.create(documentId, draft);
         newClaimForm.close();
         annotator.clearSelection();
-        Notifications.success("Saved the claim (" + typeOf(created).name() + ").");
-        reloadClaims();
-        if (editor.isVisible()) {
-            // Another claim is open in the editor, perhaps with unsaved changes: leave it be.
-            claimList.select(created);
-            annotator.select(created.id());
-        } else {
-            focus(created);
-        }
+        Notifications.saved("Saved the claim (" + typeOf(created).name() + ").", () -> {
+            reloadClaims();
+            if (editor.isVisible()) {
+                // Another claim is open in the editor, perhaps with unsaved changes: leave it be.
+                claimList.select(created);
+                annotator.select(created.id());
+            } else {
+                focus(created);
+            }
+        });
     }
 
     private void cancelNewClaim() {

@@ -117,8 +117,8 @@ class ReviewSection implements ClaimPanelSection {
             Claim decided = reviews.decide(claim.id(), claim.version(), decision, rating.getValue(),
                     rationale.getValue());
             dialog.close();
-            Notifications.success(decision == ClaimStatus.VERIFIED ? "Verified the claim." : "Rejected the claim.");
-            changed.accept(decided);
+            Notifications.saved(decision == ClaimStatus.VERIFIED ? "Verified the claim." : "Rejected the claim.",
+                    () -> changed.accept(decided));
         });
         confirm.addThemeVariants(ButtonVariant.PRIMARY);
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
@@ -194,8 +194,7 @@ class ReviewSection implements ClaimPanelSection {
             long sourceId = existing.getValue() != null ? existing.getValue().id()
                     : sources.findOrCreate(source).source().id();
             sources.link(claim.id(), sourceId, stance.getValue(), excerpt.getValue());
-            Notifications.success("Linked the source.");
-            changed.accept(claims.get(claim.id()));
+            Notifications.saved("Linked the source.", () -> changed.accept(claims.get(claim.id())));
         });
         link.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SMALL);
         var form = new FormLayout(existing, passage, url, title, kind, accessed, stance, excerpt);
@@ -225,7 +224,7 @@ class ReviewSection implements ClaimPanelSection {
         var send = Actions.once(new Button("Comment"), () -> {
             reviews.comment(claim.id(), text.getValue());
             text.clear();
-            show.run();
+            Notifications.saved("Posted the comment.", show);
         });
         send.addThemeVariants(ButtonVariant.SMALL);
         var box = new VerticalLayout(new H4("Discussion"), thread, new HorizontalLayout(text, send));
@@ -255,8 +254,6 @@ class ReviewSection implements ClaimPanelSection {
                 + (source.claimId() == null ? "" : "?claim=" + source.claimId());
         return new Anchor(passage, source.title() + " (in Factmark)");
     }
-
-    /** An enum constant as words: NEWS_REPORT reads "News report". */
 
     private static Button button(String text, boolean primary, Runnable action) {
         var button = Actions.once(new Button(text), action);
