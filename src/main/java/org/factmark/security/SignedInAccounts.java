@@ -24,9 +24,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Keeps a signed-in session in step with its account: a session keeps the roles it signed in with,
- * so each request and each service call looks at the account as the database has it (reloaded in
- * the background once a second, at once after a change made on this instance), takes the new roles
- * and signs a disabled or deleted account out.
+ * so each request and each service call looks at the account as the database has it (read again
+ * when this instance's copy is over a second old, at once after a change made on this instance or a
+ * sign-in), takes the new roles and signs out a disabled or deleted account or one whose password
+ * was reset.
  */
 @Component
 class SignedInAccounts {
@@ -41,7 +42,6 @@ class SignedInAccounts {
     private final JdbcUserDetailsService users;
     // One entry per account that signed in: bounded by the accounts table.
     private final Map<String, Loaded> loaded = new ConcurrentHashMap<>();
-    private final Set<String> reloading = ConcurrentHashMap.newKeySet();
 
     SignedInAccounts(JdbcUserDetailsService users) {
         this.users = users;
@@ -56,7 +56,9 @@ class SignedInAccounts {
             return authentication;
         }
         Loaded entry = loaded.get(user.getUsername());
-        if (entry == null) {
+        if (entry == null || System.nanoTime() - entry.atNanos() > MAX_AGE_NANOS) {
+            // Looked up now rather than answered from an older copy: a stale copy must never grant rights that
+            // another instance has taken away meanwhile. One indexed read per account and second at most.
             try {
                 entry = load(user.getUsername());
             } catch (RuntimeException e) {
@@ -66,12 +68,9 @@ class SignedInAccounts {
                 // The session keeps what it had; whatever it does next meets the outage and says so.
                 return authentication;
             }
-        } else if (System.nanoTime() - entry.atNanos() > MAX_AGE_NANOS) {
-            // Answered from what is known now, so that no request waits on this lookup (nor twice on an outage).
-            reloadInBackground(user.getUsername());
         }
         Optional<FactmarkUser> now = entry.user();
-        if (now.isEmpty() || !now.get().isEnabled()) {
+        if (now.isEmpty() || !now.get().isEnabled() || !now.get().hasSamePasswordAs(user)) {
             return null;
         }
         if (Set.copyOf(now.get().getAuthorities()).equals(Set.copyOf(authentication.getAuthorities()))) {
@@ -107,24 +106,19 @@ class SignedInAccounts {
         }
     }
 
-    private Loaded load(String username) {
-        Loaded entry = new Loaded(find(username), System.nanoTime());
-        loaded.put(username, entry);
-        return entry;
+    /** A sign-in just read the account: its copy is the freshest there is, from {@code readAtNanos}. */
+    void signedIn(FactmarkUser user, long readAtNanos) {
+        keep(user.getUsername(), new Loaded(Optional.of(user), readAtNanos));
     }
 
-    private void reloadInBackground(String username) {
-        if (reloading.add(username)) {
-            Thread.startVirtualThread(() -> {
-                try {
-                    load(username);
-                } catch (RuntimeException e) {
-                    // An outage: sessions go on with what was known; the next request tries again.
-                } finally {
-                    reloading.remove(username);
-                }
-            });
-        }
+    private Loaded load(String username) {
+        long startedAt = System.nanoTime();
+        return keep(username, new Loaded(find(username), startedAt));
+    }
+
+    /** The newer of what is kept and {@code read}, by when each read began: a slow old read never undoes a change. */
+    private Loaded keep(String username, Loaded read) {
+        return loaded.merge(username, read, (kept, fresh) -> fresh.atNanos() - kept.atNanos() >= 0 ? fresh : kept);
     }
 
     private Optional<FactmarkUser> find(String username) {

@@ -19,12 +19,14 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
 
     private final DaoAuthenticationProvider passwords;
     private final LoginThrottle throttle;
+    private final SignedInAccounts accounts;
 
     ThrottledAuthenticationProvider(JdbcUserDetailsService users, PasswordEncoder passwordEncoder,
-            LoginThrottle throttle) {
+            LoginThrottle throttle, SignedInAccounts accounts) {
         this.passwords = new DaoAuthenticationProvider(users);
         this.passwords.setPasswordEncoder(passwordEncoder);
         this.throttle = throttle;
+        this.accounts = accounts;
     }
 
     @Override
@@ -38,8 +40,11 @@ class ThrottledAuthenticationProvider implements AuthenticationProvider {
             throw new LoginThrottledException(refusedUntil.get());
         }
         try {
+            long readAt = System.nanoTime();
             Authentication authenticated = passwords.authenticate(attempt);
             throttle.succeeded(account, client);
+            // What the sign-in just read replaces any older copy, so the roles checked next are these.
+            accounts.signedIn((FactmarkUser) authenticated.getPrincipal(), readAt);
             return authenticated;
         } catch (BadCredentialsException e) {
             // Wrong passwords and unknown usernames only: an outage of the database is no guess.

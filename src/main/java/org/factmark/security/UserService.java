@@ -24,7 +24,7 @@ public class UserService {
     public static final int MIN_PASSWORD_LENGTH = 10;
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
 
-    /** An account's roles or enabled flag changed: sessions signed in to it take the change at once. */
+    /** An account's roles, enabled flag or password changed: sessions signed in to it take the change at once. */
     public record AccountChanged(long id, String username) {
     }
 
@@ -80,6 +80,8 @@ public class UserService {
         String hash = hash(requirePassword(newPassword));
         claimVersion(current, version);
         users.updatePasswordHash(id, hash);
+        // A reset password is often a stolen one: the sessions signed in with the old one end.
+        events.publishEvent(new AccountChanged(id, current.username()));
         return users.findById(id).orElseThrow();
     }
 

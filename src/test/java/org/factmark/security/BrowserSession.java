@@ -2,6 +2,7 @@ package org.factmark.security;
 
 import java.io.IOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -14,6 +15,11 @@ record BrowserSession(int port, HttpClient client) {
 
     BrowserSession(int port) {
         this(port, HttpClient.newBuilder().cookieHandler(new CookieManager()).build());
+    }
+
+    /** A browser on a client address of its own (any of 127.0.0.0/8), so its failed sign-ins hold up no other test. */
+    BrowserSession(int port, InetAddress clientAddress) {
+        this(port, HttpClient.newBuilder().cookieHandler(new CookieManager()).localAddress(clientAddress).build());
     }
 
     /** Posts the login form; answers where the browser is sent next: back to the form, or on into the app. */
@@ -34,7 +40,7 @@ record BrowserSession(int port, HttpClient client) {
     }
 
     private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
+        return URI.create("http://127.0.0.1:" + port + path);
     }
 
     private HttpResponse<Void> send(HttpRequest.Builder request) throws IOException, InterruptedException {

@@ -80,6 +80,44 @@ class LoginThrottleTest {
     }
 
     @Test
+    void signing_in_to_ones_own_account_between_guesses_does_not_reset_the_count_for_other_accounts() {
+        for (int round = 0; round < 3; round++) {
+            for (int i = 0; i < 4; i++) {
+                throttle.failed("victim" + i, "10.0.0.1");
+            }
+            throttle.succeeded("mallory", "10.0.0.1");
+        }
+
+        assertThat(throttle.refusedUntil("victim9", "10.0.0.1")).isPresent();
+        assertThat(throttle.refusedUntil("mallory", "10.0.0.1")).as("their own account still opens").isEmpty();
+    }
+
+    @Test
+    void an_ipv6_client_counts_as_its_whole_64_block() {
+        for (int i = 0; i < 11; i++) {
+            throttle.failed("user" + i, "2001:db8:1:2:0:0:0:" + Integer.toHexString(i + 1));
+        }
+
+        assertThat(throttle.refusedUntil("someone-else", "2001:db8:1:2:ffff:1:2:3")).isPresent();
+        assertThat(throttle.refusedUntil("someone-else", "2001:db8:1:3::1")).isEmpty();
+    }
+
+    @Test
+    void guesses_from_rotating_addresses_never_keep_the_owner_out_where_they_signed_in_before() {
+        throttle.succeeded("alice", "10.0.0.7");
+        for (int i = 0; i < 200; i++) {
+            now = now.plusSeconds(30);
+            throttle.failed("alice", "10.0.1." + i);
+        }
+
+        assertThat(throttle.refusedUntil("alice", "10.0.0.7")).isEmpty();
+        assertThat(throttle.refusedUntil("alice", "192.168.1.1")).as("a new address still waits, 30 s at most")
+                .contains(now.plusSeconds(30));
+        fail("alice", "10.0.0.7", 6);
+        assertThat(throttle.refusedUntil("alice", "10.0.0.7")).as("but guessing there counts").isPresent();
+    }
+
+    @Test
     void a_successful_sign_in_and_an_hour_without_failures_both_reset_the_counters() {
         fail("alice", "10.0.0.1", 6);
         throttle.succeeded("alice", "10.0.0.1");
