@@ -17,6 +17,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -34,6 +35,8 @@ import org.springframework.util.FileSystemUtils;
  * password authentication ({@code scram-sha-256}, the password generated once and kept readable by
  * the owner only beside the cluster), a restart on the same port when its postmaster dies, and a
  * clean stop of a postmaster that a killed Factmark left running. See docs/decisions/0010.
+ * If the postmaster does not start again within the restart timeout, the watchdog logs why and what
+ * to do, and stops trying.
  */
 public final class EmbeddedPostgresCluster implements AutoCloseable {
 
@@ -43,6 +46,7 @@ public final class EmbeddedPostgresCluster implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresCluster.class);
     private static final Duration ORPHAN_STOP_TIMEOUT = Duration.ofSeconds(30);
     private static final Duration RESTART_RETRY = Duration.ofSeconds(1);
+    private static final Duration DEFAULT_RESTART_TIMEOUT = Duration.ofSeconds(60);
     private static final String HBA_CONF = """
             # Written by Factmark: every connection signs in with the password in ../postgres.password.
             local all all scram-sha-256
@@ -55,21 +59,32 @@ public final class EmbeddedPostgresCluster implements AutoCloseable {
     private final String password;
     private final EmbeddedPostgres server;
     private final Path pgCtl;
+    private final Duration restartTimeout;
     private final Thread watchdog;
     private volatile boolean closed;
 
-    private EmbeddedPostgresCluster(Path directory, boolean throwAway, String password, EmbeddedPostgres server) {
+    private EmbeddedPostgresCluster(Path directory, boolean throwAway, String password, EmbeddedPostgres server,
+            Duration restartTimeout) {
         this.directory = directory;
         this.throwAway = throwAway;
         this.password = password;
         this.server = server;
         this.pgCtl = Path.of(postmaster().info().command().orElseThrow()).resolveSibling("pg_ctl");
+        this.restartTimeout = restartTimeout;
         this.watchdog = Thread.ofPlatform().daemon().name("embedded-postgres-watchdog").unstarted(this::watch);
     }
 
     /** Starts (creating it on the first start) the durable cluster kept in {@code directory}. */
     public static EmbeddedPostgresCluster start(Path directory) throws IOException {
-        return start(directory, false);
+        return start(directory, DEFAULT_RESTART_TIMEOUT);
+    }
+
+    /**
+     * Starts the durable cluster kept in {@code directory}; when its postmaster dies and does not start
+     * again within {@code restartTimeout}, the watchdog gives up.
+     */
+    public static EmbeddedPostgresCluster start(Path directory, Duration restartTimeout) throws IOException {
+        return start(directory, false, restartTimeout);
     }
 
     /**
@@ -78,10 +93,10 @@ public final class EmbeddedPostgresCluster implements AutoCloseable {
      * in with a password like the real one.
      */
     public static EmbeddedPostgresCluster startThrowAway() throws IOException {
-        return start(Files.createTempDirectory("factmark-test-pg").resolve("postgres"), true);
+        return start(Files.createTempDirectory("factmark-test-pg").resolve("postgres"), true, DEFAULT_RESTART_TIMEOUT);
     }
 
-    private static EmbeddedPostgresCluster start(Path directory, boolean throwAway)
+    private static EmbeddedPostgresCluster start(Path directory, boolean throwAway, Duration restartTimeout)
             throws IOException {
         Path clusterDir = directory.toAbsolutePath().normalize();
         Files.createDirectories(clusterDir.getParent());
@@ -109,7 +124,7 @@ public final class EmbeddedPostgresCluster implements AutoCloseable {
             throw new IOException("The embedded PostgreSQL in " + clusterDir + " did not start or did not let "
                     + "Factmark in with the password in " + passwordFile, e);
         }
-        var cluster = new EmbeddedPostgresCluster(clusterDir, throwAway, password, server);
+        var cluster = new EmbeddedPostgresCluster(clusterDir, throwAway, password, server, restartTimeout);
         try {
             cluster.requirePasswords();
         } catch (SQLException | IOException | RuntimeException e) {
@@ -255,58 +270,91 @@ public final class EmbeddedPostgresCluster implements AutoCloseable {
         }
     }
 
-    /** Waits for the postmaster to end; unless Factmark is stopping, starts it again. */
+    /** Waits for the postmaster to end; unless Factmark is stopping, starts it again, until a restart fails. */
     private void watch() {
         while (!closed) {
-            ProcessHandle postmaster;
-            try {
-                postmaster = postmaster();
-            } catch (IllegalStateException e) {
-                postmaster = null;
+            postmasterOf(directory).ifPresent(postmaster -> postmaster.onExit().join());
+            if (closed) {
+                return;
             }
-            if (postmaster != null) {
-                postmaster.onExit().join();
+            log.error("The embedded PostgreSQL on {} stopped unexpectedly; restarting it on port {}",
+                    directory, server.getPort());
+            if (!restart()) {
+                return;
             }
-            synchronized (this) {
-                if (closed) {
-                    return;
-                }
-                log.error("The embedded PostgreSQL on {} stopped unexpectedly; restarting it on port {}",
-                        directory, server.getPort());
-            }
-            restart();
         }
     }
 
     /**
      * Starts the cluster again with the command line it last ran with (postmaster.opts): same port, same
      * settings, so the pool's URL stays valid and it reconnects by itself. Crash recovery replays the WAL.
+     * Tries for {@link #restartTimeout}, then says why it gave up. Holds no lock while pg_ctl runs, so
+     * {@link #close()} never waits for a restart.
+     *
+     * @return whether PostgreSQL runs again
      */
-    private void restart() {
-        while (!closed) {
-            synchronized (this) {
+    private boolean restart() {
+        Path serverLog = directory.resolve("restart.log");
+        Instant giveUpAt = Instant.now().plus(restartTimeout);
+        String failure;
+        boolean warned = false;
+        while (true) {
+            if (closed) {
+                return false;
+            }
+            long secondsLeft = Math.max(1, Duration.between(Instant.now(), giveUpAt).toSeconds());
+            try {
+                PgCtl restart = pgCtl("restart", "-w", "-t", Long.toString(secondsLeft), "-l", serverLog.toString());
                 if (closed) {
-                    return;
+                    stopAfterClose();
+                    return false;
                 }
-                try {
-                    Path serverLog = directory.resolve("restart.log");
-                    PgCtl restart = pgCtl("restart", "-w", "-t", "60", "-l", serverLog.toString());
-                    if (restart.exitCode() == 0) {
-                        log.warn("The embedded PostgreSQL is running again on port {}", server.getPort());
-                        return;
-                    }
-                    // Until the dead postmaster's children have gone, their shared memory blocks a new one.
-                    log.warn("Could not restart the embedded PostgreSQL yet ({}; see {}); trying again in {} s",
-                            restart.output().strip(), serverLog, RESTART_RETRY.toSeconds());
-                } catch (IOException e) {
-                    log.error("Could not run pg_ctl to restart the embedded PostgreSQL", e);
+                if (restart.exitCode() == 0) {
+                    log.warn("The embedded PostgreSQL is running again on port {}", server.getPort());
+                    return true;
                 }
+                failure = restart.output().strip().replace("\n", "; ");
+            } catch (IOException e) {
+                failure = "pg_ctl did not run: " + e.getMessage();
+            }
+            if (Instant.now().plus(RESTART_RETRY).isAfter(giveUpAt)) {
+                log.error("The embedded PostgreSQL in {} did not start again within {} s; its log {} ends with "
+                        + "\"{}\" ({}). Factmark stopped trying and answers 503 until it is restarted: fix the cause "
+                        + "(a full disk, port {} taken by another program, a damaged data directory), then restart "
+                        + "Factmark.", directory, restartTimeout.toSeconds(), serverLog, lastLine(serverLog), failure,
+                        server.getPort());
+                return false;
+            }
+            if (!warned) {
+                // Until the dead postmaster's children have gone, their shared memory blocks a new one.
+                log.warn("Could not restart the embedded PostgreSQL yet ({}; see {}); trying again every {} s "
+                        + "for up to {} s", failure, serverLog, RESTART_RETRY.toSeconds(), restartTimeout.toSeconds());
+                warned = true;
             }
             try {
                 Thread.sleep(RESTART_RETRY);
             } catch (InterruptedException e) {
-                return;
+                return false;
             }
+        }
+    }
+
+    /** PostgreSQL's last word on why it did not start, read as a stream as the log can be long. */
+    private static String lastLine(Path serverLog) {
+        try (var lines = Files.lines(serverLog, StandardCharsets.ISO_8859_1)) {
+            return lines.filter(line -> !line.isBlank()).reduce((first, second) -> second).orElse("");
+        } catch (IOException | UncheckedIOException e) {
+            return "";
+        }
+    }
+
+    /** close() stopped the cluster while pg_ctl was starting it again: stops what that started. */
+    private void stopAfterClose() {
+        try {
+            pgCtl("stop", "-m", "fast", "-w");
+        } catch (IOException e) {
+            log.warn("Could not stop the embedded PostgreSQL in {} that was restarted while Factmark stopped; "
+                    + "the next start stops it", directory, e);
         }
     }
 
@@ -339,7 +387,7 @@ public final class EmbeddedPostgresCluster implements AutoCloseable {
             }
             closed = true;
         }
-        watchdog.interrupt();
+        // Not interrupted: a pg_ctl it runs must end, so that it stops what that pg_ctl started.
         try {
             server.close();
             if (throwAway) {

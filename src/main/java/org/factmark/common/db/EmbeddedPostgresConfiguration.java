@@ -3,6 +3,7 @@ package org.factmark.common.db;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Duration;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,14 +28,15 @@ class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgresCluster embeddedPostgres(@Value("${factmark.data-dir}") Path dataDir,
-            @Value("${factmark.embedded-postgres.ephemeral:false}") boolean ephemeral) throws IOException {
+            @Value("${factmark.embedded-postgres.ephemeral:false}") boolean ephemeral,
+            @Value("${factmark.embedded-postgres.restart-timeout:60s}") Duration restartTimeout) throws IOException {
         // Tests ask for a throw-away cluster so that every test run starts from an empty database.
         if (ephemeral) {
             return EmbeddedPostgresCluster.startThrowAway();
         }
         Path clusterDir = dataDir.toAbsolutePath().normalize().resolve("postgres");
         log.info("Starting embedded PostgreSQL with its data in {}", clusterDir);
-        return EmbeddedPostgresCluster.start(clusterDir);
+        return EmbeddedPostgresCluster.start(clusterDir, restartTimeout);
     }
 
     @Bean(destroyMethod = "close")

@@ -3,7 +3,14 @@ package org.factmark.common.db;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.FileInputStream;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -15,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,6 +34,7 @@ import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
@@ -62,6 +71,13 @@ class EmbeddedPostgresClusterIT {
     private ProcessHandle postmaster() throws Exception {
         long pid = Long.parseLong(Files.readAllLines(dataDir.resolve("postgres/postmaster.pid")).getFirst().strip());
         return ProcessHandle.of(pid).orElseThrow();
+    }
+
+    private ProcessHandle killPostmaster() throws Exception {
+        ProcessHandle killed = postmaster();
+        killed.destroyForcibly();
+        killed.onExit().join();
+        return killed;
     }
 
     /** Looked at, not changed: one cluster for these tests, as initdb takes seconds. */
@@ -168,9 +184,7 @@ class EmbeddedPostgresClusterIT {
         while (acknowledged.size() < 200 && Instant.now().isBefore(deadline)) {
             Thread.sleep(10);
         }
-        ProcessHandle killed = postmaster();
-        killed.destroyForcibly();
-        killed.onExit().join();
+        ProcessHandle killed = killPostmaster();
         acknowledgedAfterKill.set(0);
         for (Thread writer : writers) {
             writer.join(Duration.between(Instant.now(), deadline).plusSeconds(5));
@@ -190,6 +204,83 @@ class EmbeddedPostgresClusterIT {
                 select w.id from probe_write w left join probe_part p on p.write_id = w.id
                 group by w.id having count(p.write_id) <> :parts
                 """).param("parts", PARTS_PER_WRITE).query(Long.class).list()).as("partial writes").isEmpty();
+    }
+
+    @Test
+    void a_postmaster_that_cannot_start_again_is_given_up_on_with_one_error_saying_where_to_look() throws Exception {
+        cluster = EmbeddedPostgresCluster.start(dataDir.resolve("postgres"), Duration.ofSeconds(3));
+        var logged = new ListAppender<ILoggingEvent>();
+        logged.start();
+        var logger = (Logger) LoggerFactory.getLogger(EmbeddedPostgresCluster.class);
+        logger.addAppender(logged);
+        try {
+            // PostgreSQL does not start without its configuration file.
+            Path conf = dataDir.resolve("postgres/postgresql.conf");
+            Path moved = conf.resolveSibling("postgresql.conf.moved");
+            Files.move(conf, moved);
+            killPostmaster();
+
+            Instant deadline = Instant.now().plusSeconds(15);
+            while (errors(logged).size() < 2 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(100);
+            }
+            assertThat(errors(logged)).as("errors logged").hasSize(2);
+            assertThat(errors(logged).getLast()).contains("did not start again within 3 s",
+                    dataDir.resolve("postgres/restart.log").toString(), conf.toString(), "restart Factmark");
+
+            // It stopped trying: once PostgreSQL could start, it is not started again.
+            Files.move(moved, conf);
+            Thread.sleep(2500);
+            assertThatThrownBy(() -> connect().close()).isInstanceOf(SQLException.class);
+            assertThat(errors(logged)).as("errors logged").hasSize(2);
+        } finally {
+            logger.detachAppender(logged);
+        }
+    }
+
+    private static List<String> errors(ListAppender<ILoggingEvent> logged) {
+        return List.copyOf(logged.list).stream().filter(event -> event.getLevel() == Level.ERROR)
+                .map(ILoggingEvent::getFormattedMessage).toList();
+    }
+
+    @Test
+    void closing_during_a_restart_returns_at_once_and_stops_what_the_restart_started() throws Exception {
+        cluster = EmbeddedPostgresCluster.start(dataDir.resolve("postgres"), Duration.ofSeconds(30));
+        // The restarted PostgreSQL writes its log here: a pipe that nobody reads holds it until the test reads.
+        Path serverLog = dataDir.resolve("postgres/restart.log");
+        assertThat(new ProcessBuilder("mkfifo", "-m", "666", serverLog.toString()).start().waitFor()).isZero();
+        killPostmaster();
+        Instant deadline = Instant.now().plusSeconds(10);
+        while (restartUnderWay().isEmpty() && Instant.now().isBefore(deadline)) {
+            Thread.sleep(50);
+        }
+        assertThat(restartUnderWay()).as("pg_ctl restart under way").isPresent();
+
+        Instant closing = Instant.now();
+        cluster.close();
+        cluster = null;
+        assertThat(Duration.between(closing, Instant.now())).as("time to close").isLessThan(Duration.ofSeconds(5));
+
+        // Let the restart go on; the log's pipe ends when the last PostgreSQL process has ended.
+        var reader = Thread.ofPlatform().start(() -> {
+            try (InputStream log = new FileInputStream(serverLog.toFile())) {
+                log.transferTo(OutputStream.nullOutputStream());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        reader.join(Duration.ofSeconds(20));
+        assertThat(reader.isAlive()).as("a PostgreSQL started after closing still runs").isFalse();
+    }
+
+    private Optional<ProcessHandle> restartUnderWay() {
+        return ProcessHandle.allProcesses().filter(process -> process.info().command()
+                .filter(command -> command.endsWith("pg_ctl")).isPresent()
+                && process.info().arguments().map(List::of)
+                        .filter(arguments -> arguments.contains("restart")
+                                && arguments.contains(dataDir.resolve("postgres").toString()))
+                        .isPresent())
+                .findFirst();
     }
 
     /** One acknowledged write: a row and its parts in one transaction, acknowledged when commit returns. */
