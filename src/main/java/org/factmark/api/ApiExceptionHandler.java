@@ -1,6 +1,7 @@
 package org.factmark.api;
 
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.stream.Collectors;
 import org.factmark.common.ConflictException;
 import org.factmark.common.InputTooLargeException;
@@ -12,6 +13,7 @@ import org.factmark.common.db.DatabaseUnavailable;
 import org.factmark.review.IncompleteVerdictException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -25,6 +27,7 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import tools.jackson.databind.exc.MismatchedInputException;
 
@@ -113,6 +116,39 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         + "\" is not supported") + "; send the body as " + (e.getSupportedMediaTypes().isEmpty()
                         ? "application/json" : MediaType.toString(e.getSupportedMediaTypes())) + ".");
         return handleExceptionInternal(e, problem, headers, HttpStatus.UNSUPPORTED_MEDIA_TYPE, request);
+    }
+
+    /** A query or path parameter that is not of its kind: named, with what it takes, in the caller's terms. */
+    @Override
+    protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        String name = e instanceof MethodArgumentTypeMismatchException parameter ? parameter.getName()
+                : e.getPropertyName();
+        String value = String.valueOf(e.getValue());
+        String shown = value.length() > 40 ? value.substring(0, 40) + "…" : value;
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+                "The parameter '" + name + "' takes " + kindOf(e.getRequiredType()) + "; '" + shown + "' is not one.");
+        return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
+    }
+
+    private static String kindOf(Class<?> type) {
+        if (type == null) {
+            return "another kind of value";
+        }
+        if (type == int.class || type == long.class || type == Integer.class || type == Long.class) {
+            return "a whole number";
+        }
+        if (type == LocalDate.class) {
+            return "a date such as 2024-02-14";
+        }
+        if (type == boolean.class || type == Boolean.class) {
+            return "true or false";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(String::valueOf)
+                    .collect(Collectors.joining(", "));
+        }
+        return "a " + type.getSimpleName();
     }
 
     @Override

@@ -22,6 +22,7 @@ import org.factmark.review.ReviewService;
 import org.factmark.source.SourceLink;
 import org.factmark.source.SourceService;
 import org.factmark.common.InvalidInputException;
+import org.factmark.common.StaleVersionException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ETag;
 import org.springframework.http.HttpHeaders;
@@ -175,6 +176,10 @@ class ClaimApi {
     private int versionMatching(long id, String ifMatch) {
         IfMatch condition = IfMatch.parse(ifMatch);
         Claim current = claims.get(id);
+        if (condition.onlyWeak()) {
+            throw new StaleVersionException("If-Match named only weak ETags (W/\"...\"), which never match a "
+                    + "change: send the ETag as your last GET gave it, such as \"" + current.version() + "\".");
+        }
         if (!condition.matches(current.version())) {
             throw ClaimService.changedMeanwhile(current);
         }

@@ -32,6 +32,11 @@ final class IfMatch {
         this.strongTags = strongTags;
     }
 
+    /** Whether the header named weak tags alone, which can never match: the caller is told so, not "changed meanwhile". */
+    boolean onlyWeak() {
+        return !any && strongTags.isEmpty();
+    }
+
     static IfMatch parse(String header) {
         if (header == null || header.isBlank()) {
             throw new Missing();

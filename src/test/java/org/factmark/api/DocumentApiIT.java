@@ -174,6 +174,15 @@ class DocumentApiIT {
             assertThat(response.statusCode()).isEqualTo(400);
             assertThat(json(response).get("detail").asString()).contains("100");
         }
+
+        @Test
+        void a_parameter_of_the_wrong_kind_is_named_with_what_it_takes() {
+            var response = api.get("/api/documents?page=0&size=abc", "alice", "demo");
+
+            assertThat(response.statusCode()).isEqualTo(400);
+            assertThat(json(response).get("detail").asString())
+                    .isEqualTo("The parameter 'size' takes a whole number; 'abc' is not one.");
+        }
     }
 
     @Nested

@@ -371,7 +371,10 @@ class InputKindsApiIT {
         void a_weak_validator_never_matches() {
             long id = ceasefireClaim();
 
-            assertThat(patchNote(id, "W/\"1\"").statusCode()).isEqualTo(412);
+            var weak = patchNote(id, "W/\"1\"");
+            assertThat(weak.statusCode()).isEqualTo(412);
+            // Not "someone changed it": nobody did, the tag was weak.
+            assertThat(json(weak).get("detail").asString()).contains("weak").contains("\"1\"");
             assertThat(api.send("DELETE", "/api/claims/" + id, null, "alice", "demo", "If-Match", "W/\"1\"")
                     .statusCode()).isEqualTo(412);
             assertThat(json(api.get("/api/claims/" + id, "alice", "demo")).get("version").asInt()).isEqualTo(1);
