@@ -7,8 +7,10 @@ import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.dialog.Dialog;
 import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Input;
+import com.vaadin.flow.component.html.NativeLabel;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
@@ -64,6 +66,12 @@ class ClaimTypeAdminView extends VerticalLayout {
         var colour = new Input();
         colour.setType("color");
         colour.setValue(existing == null ? "#1c7ed6" : existing.colour());
+        // A native input has no label of its own: screen readers would announce a nameless "colour well".
+        colour.setId("claim-type-colour");
+        var colourLabel = new NativeLabel("Colour");
+        colourLabel.setFor(colour.getId().orElseThrow());
+        var colourField = new Div(colourLabel, colour);
+        colourField.addClassName("colour-field");
         var active = new Checkbox("Active (retired types take no new claims)", existing == null || existing.active());
         if (existing != null) {
             code.setValue(existing.code());
@@ -71,7 +79,7 @@ class ClaimTypeAdminView extends VerticalLayout {
             name.setValue(existing.name());
             description.setValue(existing.description());
         }
-        var form = new FormLayout(code, name, description, colour, active);
+        var form = new FormLayout(code, name, description, colourField, active);
         var dialog = new Dialog(existing == null ? "Add claim type" : "Edit " + existing.code(), form);
         var save = Actions.once(new Button("Save"), () -> {
             if (existing == null) {

@@ -8,6 +8,7 @@ import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
+import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -16,6 +17,7 @@ import jakarta.servlet.http.HttpServletResponse;
  * reports those as "not found" so as not to reveal that they exist).
  */
 @AnonymousAllowed
+@PageTitle("Not found · Factmark")
 class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
 
     @Override

@@ -44,6 +44,8 @@ public final class PresenceBar extends HorizontalLayout {
         this.claimLabel = claimLabel;
         this.me = CurrentUser.require().id();
         addClassName("presence-bar");
+        // A name ("Also here: …", set by refresh) is allowed only on an element with a role.
+        getElement().setAttribute("role", "group");
         setAlignItems(FlexComponent.Alignment.CENTER);
         setSpacing(true);
         avatars.setMaxItemsVisible(6);
