@@ -630,16 +630,18 @@ class FmAnnotator extends HTMLElement {
   /** Caret offset for Up/Down (a line), PageUp/PageDown (a screen) and Home/End (the visual line's ends). */
   verticalTarget(unit, dir) {
     const box = this.caretBox(this.keyboard.caret);
-    const height = Math.max(1, box.bottom - box.top);
+    // A character's box is shorter than the line it sits on: step by the line's height.
+    const height = parseFloat(getComputedStyle(this).lineHeight) || Math.max(1, box.bottom - box.top);
+    const middle = (box.top + box.bottom) / 2;
     if (unit === 'lineEdge') {
-      const line = this.lineAt(box.top + height / 2);
+      const line = this.lineAt(middle);
       return (dir > 0 ? line[line.length - 1] : line[0]).offset;
     }
     if (this.goalX === undefined) this.goalX = box.x;
     const distance = unit === 'page' ? Math.max(height, innerHeight * 0.8) : height;
     const first = this.caretBox(0);
     const last = this.caretBox(this._text.length);
-    const y = box.top + height / 2 + dir * distance;
+    const y = middle + dir * distance;
     if (y < first.top) return 0;
     if (y > last.bottom) return this._text.length;
     let best = null;
