@@ -4,11 +4,14 @@ import com.vaadin.flow.component.applayout.AppLayout;
 import com.vaadin.flow.component.applayout.DrawerToggle;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.sidenav.SideNav;
 import com.vaadin.flow.component.sidenav.SideNavItem;
+import com.vaadin.flow.router.AfterNavigationEvent;
+import com.vaadin.flow.router.AfterNavigationObserver;
 import com.vaadin.flow.router.Layout;
 import com.vaadin.flow.server.menu.MenuConfiguration;
 import com.vaadin.flow.spring.security.AuthenticationContext;
@@ -22,10 +25,12 @@ import org.factmark.security.FactmarkUser;
 /** The frame around every signed-in view: navigation built from the views' {@code @Menu}, and the user. */
 @Layout
 @PermitAll
-public final class MainLayout extends AppLayout {
+public final class MainLayout extends AppLayout implements AfterNavigationObserver {
 
     final Button inboxButton = new Button("Inbox");
     final Span unreadBadge = new Span();
+    private final Anchor skipLink = skipLink();
+    private boolean navigatedBefore;
     private final InboxService inbox;
 
     MainLayout(AuthenticationContext authentication, InboxService inbox, ChangeFeed changes) {
@@ -58,9 +63,46 @@ public final class MainLayout extends AppLayout {
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(brand);
         header.setPadding(true);
-        addToNavbar(header);
+        addToNavbar(skipLink, header);
         addToDrawer(navigation);
         setPrimarySection(Section.DRAWER);
+    }
+
+    /**
+     * The first stop of Tab on every page: it moves the focus to the view's main part (the document
+     * text in the workspace, marked {@code data-skip-target}), past the header and the navigation.
+     * Shown only while it has the focus.
+     */
+    private static Anchor skipLink() {
+        var link = new Anchor("#content", "Skip to content");
+        link.addClassName("skip-link");
+        link.getElement().setAttribute("router-ignore", true);
+        link.getElement().executeJs("""
+                this.addEventListener('click', (e) => {
+                  const layout = this.closest('vaadin-app-layout');
+                  const view = layout && [...layout.children].find((child) => !child.hasAttribute('slot'));
+                  const target = document.querySelector('[data-skip-target]') || view;
+                  if (!target) return;
+                  e.preventDefault();
+                  if (!target.hasAttribute('tabindex')) target.setAttribute('tabindex', '-1');
+                  target.focus();
+                });""");
+        return link;
+    }
+
+    /**
+     * A view opened from a keyboard (Enter on a grid row, say) removes what had the focus, and Tab would
+     * then start from wherever the browser guesses: the focus goes to the top of the page instead, to
+     * the skip link. Not on the first view, which the browser opens with the focus at the top anyway.
+     */
+    @Override
+    public void afterNavigation(AfterNavigationEvent event) {
+        if (navigatedBefore) {
+            skipLink.getElement().executeJs("""
+                    const active = document.activeElement;
+                    if (!active || active === document.body || !active.isConnected) this.focus({preventScroll: true});""");
+        }
+        navigatedBefore = true;
     }
 
     /** The inbox button carries a badge with the number of unread messages, while there are any. */

@@ -4,7 +4,12 @@
  * The server owns the data and sets three properties: `text` (shown exactly, as text nodes only,
  * never parsed as HTML), `highlights` ([{id, start, end, color, tooltip}], UTF-16 offsets, end
  * exclusive; they may overlap and nest) and `selectedId`. The element reports what the reviewer
- * does with `fm-select` ({start, end, x, y}) and `fm-highlight-click` ({id}) events.
+ * does with `fm-select` ({start, end, x, y}) and `fm-highlight-click` ({id}) events, and a keyboard
+ * selection being adjusted with `fm-selection-change` ({start, end}).
+ *
+ * A keyboard user moves a caret of our own through the text and selects with Shift (see the
+ * "Keyboard" part of the class and docs/decisions/0016); Enter opens the new-claim form on the
+ * selection, or the claim under the caret.
  *
  * It has no dependencies on purpose (docs/decisions/0005): it is served as a static module.
  */
@@ -33,7 +38,21 @@ fm-annotator {
   font-size: var(--lumo-font-size-l, 1.1rem);
   line-height: 1.7;
   outline: none;
+  position: relative;
 }
+fm-annotator:focus-visible { outline: 2px solid var(--lumo-primary-color, #1676f3); outline-offset: 6px; border-radius: 2px; }
+fm-annotator:focus::after {
+  content: '';
+  position: absolute;
+  left: var(--fm-caret-x, 0);
+  top: var(--fm-caret-y, 0);
+  height: var(--fm-caret-h, 1.7em);
+  width: 2px;
+  background: var(--lumo-body-text-color, currentColor);
+  animation: fm-caret-blink 1.1s step-end infinite;
+  pointer-events: none;
+}
+@keyframes fm-caret-blink { 50% { opacity: 0; } }
 fm-annotator > div { unicode-bidi: plaintext; }
 fm-annotator > div > span[data-ids] { cursor: pointer; padding-bottom: 2px; border-radius: 2px; }
 fm-annotator > div > span.fm-selected { outline: 2px solid var(--fm-selected-color); outline-offset: 1px; }
@@ -89,7 +108,8 @@ function decorate(covering) {
   return {
     ids: covering.map((h) => h.id).join(' '),
     style: `background-color:${tint(covering[0].color, 22)};box-shadow:${lines.join(',')}`,
-    title: covering[0].tooltip || '',
+    // Every claim covering the passage, innermost first, for the pointer's tooltip and for screen readers.
+    title: covering.map((h) => h.tooltip || '').filter(Boolean).join('\n'),
   };
 }
 
@@ -118,6 +138,9 @@ function segmentSpan(s, selectedColor) {
   if (s.ids) {
     span.dataset.ids = s.ids;
     span.title = s.title;
+    span.setAttribute('role', 'mark');
+    span.setAttribute('aria-description', s.covering.length > 1
+      ? `${s.covering.length} claims: ${s.title.replaceAll('\n', '; ')}` : s.title);
     span.setAttribute('style', selectedColor === undefined ? s.style
       : `${s.style};--fm-selected-color:${safeColor(selectedColor)}`);
     if (selectedColor !== undefined) span.className = 'fm-selected';
@@ -126,6 +149,53 @@ function segmentSpan(s, selectedColor) {
 }
 
 const graphemes = new Intl.Segmenter(undefined, { granularity: 'grapheme' });
+const segmenters = {
+  grapheme: graphemes,
+  word: new Intl.Segmenter(undefined, { granularity: 'word' }),
+  sentence: new Intl.Segmenter(undefined, { granularity: 'sentence' }),
+};
+
+/**
+ * The caret offset one unit (grapheme, word or sentence) from `offset` in direction `dir`; always a
+ * grapheme boundary, so a keyboard selection never splits a user-perceived character
+ * (docs/decisions/0012). Forwards, a word or sentence step stops at its end (without the blanks
+ * after a sentence); backwards, at its start.
+ */
+function stepFrom(text, offset, unit, dir) {
+  const segments = segmenters[unit].segment(text);
+  if (dir > 0) {
+    for (let s = segments.containing(offset); s; s = segments.containing(s.index + s.segment.length)) {
+      const end = unit === 'sentence' ? s.index + s.segment.trimEnd().length : s.index + s.segment.length;
+      if (end > offset && (unit !== 'word' || s.isWordLike)) return end;
+    }
+    return text.length;
+  }
+  for (let s = offset > 0 ? segments.containing(offset - 1) : undefined; s;
+    s = s.index > 0 ? segments.containing(s.index - 1) : undefined) {
+    if (unit !== 'word' || s.isWordLike) return s.index;
+  }
+  return 0;
+}
+
+/**
+ * Keys that move the caret: [unit or line motion, direction]; Ctrl picks words, Alt sentences. Alt+Left
+ * and Alt+Right alone stay the browser's Back and Forward: a sentence step without Shift is Alt+Up/Down.
+ */
+function motion(e) {
+  const unit = e.altKey ? 'sentence' : e.ctrlKey || e.metaKey ? 'word' : 'grapheme';
+  const back = e.altKey && !e.shiftKey;
+  switch (e.key) {
+    case 'ArrowRight': return back ? null : [unit, 1];
+    case 'ArrowLeft': return back ? null : [unit, -1];
+    case 'ArrowDown': return [e.altKey ? 'sentence' : 'line', 1];
+    case 'ArrowUp': return [e.altKey ? 'sentence' : 'line', -1];
+    case 'PageDown': return ['page', 1];
+    case 'PageUp': return ['page', -1];
+    case 'Home': return [e.ctrlKey || e.metaKey ? 'text' : 'lineEdge', -1];
+    case 'End': return [e.ctrlKey || e.metaKey ? 'text' : 'lineEdge', 1];
+    default: return null;
+  }
+}
 // Renders as nothing: whitespace and Unicode's default-ignorable characters (zero-width space,
 // joiners, soft hyphen, bidi controls...), as the server's VisibleText counts them.
 const INVISIBLE = /^[\p{White_Space}\p{Default_Ignorable_Code_Point}]*$/u;
@@ -172,7 +242,14 @@ class FmAnnotator extends HTMLElement {
     this.onMouseDown = this.onMouseDown.bind(this);
     this.onMouseUp = this.onMouseUp.bind(this);
     this.onDocumentMouseUp = this.onDocumentMouseUp.bind(this);
-    this.onKeyUp = this.onKeyUp.bind(this);
+    /** The keyboard's selection as text offsets: where it started and where the caret is. */
+    this.keyboard = { anchor: 0, caret: 0 };
+    /** The horizontal position Up and Down keep to, across short lines. */
+    this.goalX = undefined;
+    this.onKeyDown = this.onKeyDown.bind(this);
+    this.onFocus = this.onFocus.bind(this);
+    this.onSelectionChange = this.onSelectionChange.bind(this);
+    this.caretObserver = new ResizeObserver(() => this.placeCaret());
     this.onClick = this.onClick.bind(this);
     // The server may set properties before this module has loaded; they then sit on the instance
     // and would hide the accessors below, so pass them through the accessors now.
@@ -216,7 +293,10 @@ class FmAnnotator extends HTMLElement {
     this.addEventListener('mouseup', this.onMouseUp);
     this.addEventListener('click', this.onClick);
     document.addEventListener('mouseup', this.onDocumentMouseUp);
-    document.addEventListener('keyup', this.onKeyUp);
+    this.addEventListener('keydown', this.onKeyDown);
+    this.addEventListener('focus', this.onFocus);
+    document.addEventListener('selectionchange', this.onSelectionChange);
+    this.caretObserver.observe(this);
     this.queueRender(true);
   }
 
@@ -225,7 +305,10 @@ class FmAnnotator extends HTMLElement {
     this.removeEventListener('mouseup', this.onMouseUp);
     this.removeEventListener('click', this.onClick);
     document.removeEventListener('mouseup', this.onDocumentMouseUp);
-    document.removeEventListener('keyup', this.onKeyUp);
+    this.removeEventListener('keydown', this.onKeyDown);
+    this.removeEventListener('focus', this.onFocus);
+    document.removeEventListener('selectionchange', this.onSelectionChange);
+    this.caretObserver.disconnect();
     cancelAnimationFrame(this.paintFrame);
   }
 
@@ -345,6 +428,7 @@ class FmAnnotator extends HTMLElement {
     const sel = getSelection();
     if (sel && sel.rangeCount && sel.getRangeAt(0).intersectsNode(this)) sel.removeAllRanges();
     this.lastReported = '';
+    this.keyboard = { anchor: this.keyboard.caret, caret: this.keyboard.caret };
   }
 
   segmentSpans() {
@@ -461,11 +545,6 @@ class FmAnnotator extends HTMLElement {
     if (this.press && !e.composedPath().includes(this)) this.onMouseUp(e);
   }
 
-  /** A keyboard selection (Shift + arrows) is reported when Shift is released. */
-  onKeyUp(e) {
-    if (e.key === 'Shift') this.reportSelection(true);
-  }
-
   onClick(e) {
     const selected = this.pressSelected;
     this.pressSelected = false;
@@ -481,6 +560,235 @@ class FmAnnotator extends HTMLElement {
     const index = this.lastClick?.key === key ? (this.lastClick.index + 1) % ids.length : 0;
     this.lastClick = { key, index };
     this.dispatchEvent(new CustomEvent('fm-highlight-click', { detail: { id: ids[index] }, bubbles: true, composed: true }));
+  }
+
+  // ---- Keyboard: a caret of our own, moved by keys, mirrored in the window selection ----------------
+
+  onKeyDown(e) {
+    if (e.target !== this || e.isComposing) return;
+    const move = motion(e);
+    if (move) {
+      e.preventDefault();
+      this.moveCaret(move[0], move[1], e.shiftKey);
+    } else if (e.key === 'Enter' && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      e.preventDefault();
+      this.enter();
+    } else if ((e.key === ']' || e.key === '[') && !e.ctrlKey && !e.altKey && !e.metaKey) {
+      e.preventDefault();
+      this.toHighlight(e.key === ']' ? 1 : -1);
+    }
+  }
+
+  /** Focus from Tab, a skip link or a closed form: show the keyboard's selection and caret again. */
+  onFocus() {
+    if (!this.windowSelectionInside()) this.showKeyboardSelection(false);
+    this.placeCaret();
+  }
+
+  /** A selection made with the mouse is where the keyboard goes on from. */
+  onSelectionChange() {
+    const sel = getSelection();
+    if (!this.windowSelectionInside()) return;
+    // Redrawing a line (a highlight came or went) drops a caret that sat in it onto the line's parent:
+    // that is not the reviewer moving it. A click always puts it into the text.
+    if (sel.isCollapsed && sel.anchorNode.nodeType !== Node.TEXT_NODE) return;
+    const anchor = this.offsetAt(sel.anchorNode, sel.anchorOffset);
+    const caret = this.offsetAt(sel.focusNode, sel.focusOffset);
+    const { anchor: a, caret: c } = this.keyboard;
+    // A redraw may put the same selection back without its direction: keep ours then.
+    if (Math.min(a, c) !== Math.min(anchor, caret) || Math.max(a, c) !== Math.max(anchor, caret)) {
+      this.keyboard = { anchor, caret };
+      this.goalX = undefined;
+    }
+    this.placeCaret();
+  }
+
+  windowSelectionInside() {
+    const sel = getSelection();
+    return !!sel && sel.rangeCount > 0 && this.contains(sel.anchorNode) && this.contains(sel.focusNode);
+  }
+
+  moveCaret(unit, dir, extend) {
+    const len = this._text.length;
+    const { anchor, caret } = this.keyboard;
+    let next;
+    if (!extend && anchor !== caret && unit === 'grapheme') {
+      next = dir > 0 ? Math.max(anchor, caret) : Math.min(anchor, caret); // an arrow collapses a selection to its side
+    } else if (unit === 'text') {
+      next = dir > 0 ? len : 0;
+    } else if (unit === 'line' || unit === 'page' || unit === 'lineEdge') {
+      next = this.verticalTarget(unit, dir);
+    } else {
+      next = stepFrom(this._text, caret, unit, dir);
+    }
+    if (unit !== 'line' && unit !== 'page') this.goalX = undefined;
+    this.keyboard = { anchor: extend ? anchor : next, caret: next };
+    this.showKeyboardSelection(true);
+    if (extend) this.reportAdjustment();
+  }
+
+  /** Caret offset for Up/Down (a line), PageUp/PageDown (a screen) and Home/End (the visual line's ends). */
+  verticalTarget(unit, dir) {
+    const box = this.caretBox(this.keyboard.caret);
+    // A character's box is shorter than the line it sits on: step by the line's height.
+    const height = parseFloat(getComputedStyle(this).lineHeight) || Math.max(1, box.bottom - box.top);
+    const middle = (box.top + box.bottom) / 2;
+    if (unit === 'lineEdge') {
+      const line = this.lineAt(middle);
+      return (dir > 0 ? line[line.length - 1] : line[0]).offset;
+    }
+    if (this.goalX === undefined) this.goalX = box.x;
+    const distance = unit === 'page' ? Math.max(height, innerHeight * 0.8) : height;
+    const first = this.caretBox(0);
+    const last = this.caretBox(this._text.length);
+    const y = middle + dir * distance;
+    if (y < first.top) return 0;
+    if (y > last.bottom) return this._text.length;
+    let best = null;
+    for (const point of this.lineAt(y)) {
+      if (!best || Math.abs(point.x - this.goalX) < Math.abs(best.x - this.goalX)) best = point;
+    }
+    return best.offset;
+  }
+
+  /**
+   * The caret positions ({offset, x}) on the visual line at client height y. Found by layout, not by
+   * hit-testing a point, so that text under the open form or outside the viewport is reached too.
+   */
+  lineAt(y) {
+    const text = this._text;
+    let lo = 0;
+    let hi = text.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.caretBox(mid).bottom > y) hi = mid;
+      else lo = mid + 1;
+    }
+    const segments = graphemes.segment(text);
+    let offset = lo < text.length ? segments.containing(lo).index : text.length;
+    const top = this.caretBox(offset);
+    const points = [{ offset, x: top.x }];
+    while (offset < text.length && text[offset] !== '\n') {
+      const s = segments.containing(offset);
+      offset = s.index + s.segment.length;
+      const box = this.caretBox(offset);
+      if (box.top >= top.bottom - 1) break; // wrapped onto the next line
+      points.push({ offset, x: box.x });
+    }
+    return points;
+  }
+
+  /** Where a caret at `offset` is drawn, in client coordinates: before its character, or after the line's last. */
+  caretBox(offset) {
+    const text = this._text;
+    const rectOf = (from) => {
+      const s = graphemes.segment(text).containing(from);
+      const rects = this.rangeFor(s.index, s.index + s.segment.length).getClientRects();
+      return rects.length ? rects[rects.length - 1] : null;
+    };
+    if (offset < text.length && text[offset] !== '\n') {
+      const r = rectOf(offset);
+      if (r) return { x: r.left, top: r.top, bottom: r.bottom };
+    }
+    if (offset > 0 && text[offset - 1] !== '\n') {
+      const r = rectOf(offset - 1);
+      if (r) return { x: r.right, top: r.top, bottom: r.bottom };
+    }
+    // An empty line, or the end after a line break: the start of that line's block.
+    const block = this.segments.length ? this.lineOf(this.pointAt(Math.min(offset, text.length), true)[0]) : null;
+    const r = (offset >= text.length && text.endsWith('\n') ? null : block?.getBoundingClientRect())
+      || this.getBoundingClientRect();
+    const lineHeight = parseFloat(getComputedStyle(this).lineHeight) || 24;
+    const top = offset >= text.length && text.endsWith('\n') ? r.bottom - lineHeight : r.top;
+    return { x: r.left, top, bottom: top + lineHeight };
+  }
+
+  /** Puts the keyboard's selection into the window selection, and shows the caret. */
+  showKeyboardSelection(scroll) {
+    if (!this.segments.length) return;
+    const { anchor, caret } = this.keyboard;
+    const [anchorNode, anchorOffset] = this.pointAt(anchor, anchor <= caret);
+    const [caretNode, caretOffset] = this.pointAt(caret, caret < anchor);
+    getSelection().setBaseAndExtent(anchorNode, anchorOffset, caretNode, caretOffset);
+    this.placeCaret();
+    if (scroll) this.scrollCaretIntoView();
+  }
+
+  placeCaret() {
+    if (!this.segments.length || !this.isConnected) return;
+    const box = this.caretBox(this.keyboard.caret);
+    const own = this.getBoundingClientRect();
+    this.style.setProperty('--fm-caret-x', `${box.x - own.left - this.clientLeft}px`);
+    this.style.setProperty('--fm-caret-y', `${box.top - own.top - this.clientTop}px`);
+    this.style.setProperty('--fm-caret-h', `${box.bottom - box.top}px`);
+  }
+
+  /** Scrolls the nearest scrolling ancestor (across shadow roots) just enough to show the caret. */
+  scrollCaretIntoView() {
+    const box = this.caretBox(this.keyboard.caret);
+    const margin = (box.bottom - box.top) * 2;
+    let scroller = document.scrollingElement;
+    for (let n = this.parentNode; n; n = n.assignedSlot || n.parentNode || n.host) {
+      if (n instanceof Element && n.scrollHeight > n.clientHeight
+        && /(auto|scroll)/.test(getComputedStyle(n).overflowY)) {
+        scroller = n;
+        break;
+      }
+    }
+    const view = scroller === document.scrollingElement ? { top: 0, bottom: innerHeight } : scroller.getBoundingClientRect();
+    if (box.top < view.top + margin) scroller.scrollBy(0, box.top - view.top - margin);
+    else if (box.bottom > view.bottom - margin) scroller.scrollBy(0, box.bottom - view.bottom + margin);
+    this.placeCaret();
+  }
+
+  /**
+   * Enter: a selection becomes the new-claim form (as a mouse selection does); on a collapsed caret
+   * inside highlights, the claim there opens, and Enter again walks outwards through nested claims.
+   */
+  enter() {
+    const { anchor, caret } = this.keyboard;
+    if (anchor !== caret) {
+      this.showKeyboardSelection(false);
+      this.lastReported = '';
+      if (this.reportSelection(false)) this.onSelectionChange();
+      return;
+    }
+    const ids = this.claimsAt(caret);
+    if (!ids.length) return;
+    const key = `${caret}/${ids.join(' ')}`;
+    const index = this.lastEnter?.key === key ? (this.lastEnter.index + 1) % ids.length : 0;
+    this.lastEnter = { key, index };
+    this.dispatchEvent(new CustomEvent('fm-highlight-click', { detail: { id: ids[index] }, bubbles: true, composed: true }));
+  }
+
+  /** Ids of the highlights covering the character at `offset`, innermost first. */
+  claimsAt(offset) {
+    const s = this.segments.find((seg) => seg.start <= offset && offset < seg.end);
+    return s ? s.covering.map((h) => h.id) : [];
+  }
+
+  /** `]` and `[`: the caret jumps to the start of the next or previous highlight, and says which claims are there. */
+  toHighlight(dir) {
+    const caret = this.keyboard.caret;
+    const starts = [...new Set(this.segments.filter((s) => s.covering.length).map((s) => s.start))];
+    const target = dir > 0 ? starts.find((start) => start > caret) : starts.reverse().find((start) => start < caret);
+    if (target === undefined) return;
+    this.keyboard = { anchor: target, caret: target };
+    this.goalX = undefined;
+    this.showKeyboardSelection(true);
+    const status = this.dataset.statusRegion && document.getElementById(this.dataset.statusRegion);
+    const segment = this.segments.find((s) => s.start === target);
+    if (status && segment) status.textContent = `${segment.covering.length === 1 ? 'Claim' : `${segment.covering.length} claims`}: ${segment.title.replaceAll('\n', '; ')}. Enter opens it.`;
+  }
+
+  /** While the reviewer adjusts a keyboard selection, the open new-claim form follows its span. */
+  reportAdjustment() {
+    clearTimeout(this.adjustTimer);
+    this.adjustTimer = setTimeout(() => {
+      const { anchor, caret } = this.keyboard;
+      const span = snapSpan(this._text, Math.min(anchor, caret), Math.max(anchor, caret));
+      if (span) this.dispatchEvent(new CustomEvent('fm-selection-change', { detail: span, bubbles: true, composed: true }));
+    }, 150);
   }
 }
 

@@ -1,8 +1,5 @@
 package org.factmark.claim.ui;
 
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.KeyModifier;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
@@ -39,6 +36,7 @@ import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.ClaimType;
 import org.factmark.claim.ClaimTypeService;
 import org.factmark.common.NotFoundException;
+import org.factmark.common.ui.Grids;
 import org.factmark.common.ui.Notifications;
 import org.factmark.document.Document;
 import org.factmark.document.DocumentService;
@@ -67,7 +65,9 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
     private final List<ClaimType> types;
     private final Map<String, ClaimType> typesByCode;
 
-    final Annotator annotator = new Annotator();
+    /** Says politely what the reviewer cannot see happen: collaborators' changes, the claim the caret reached. */
+    final Span status = new Span();
+    final Annotator annotator = new Annotator("workspace-status");
     final Grid<Claim> claimList = new Grid<>();
     final MultiSelectComboBox<ClaimType> typeFilter = new MultiSelectComboBox<>("Type");
     final MultiSelectComboBox<ClaimStatus> statusFilter = new MultiSelectComboBox<>("Status");
@@ -111,10 +111,14 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
                 this::changedElsewhere);
 
         annotator.addSelectListener(selection -> selected(selection.start, selection.end, selection.x, selection.y));
+        annotator.addSelectionChangeListener(change -> adjusted(change.start, change.end));
         annotator.addHighlightClickListener(click -> findClaim(click.claimId).ifPresent(this::focus));
         documentColumn.addClassName("document-column");
         documentHeading.setPadding(false);
-        documentColumn.add(documentHeading, presenceBar, annotator, newClaimForm);
+        status.setId("workspace-status");
+        status.addClassName("visually-hidden");
+        status.getElement().setAttribute("role", "status");
+        documentColumn.add(documentHeading, presenceBar, status, annotator, newClaimForm);
         addToPrimary(documentColumn);
         addToSecondary(claimsColumn());
         bindKeyboard();
@@ -149,6 +153,7 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
     private void showDocument(Document document) {
         title = document.title() + " · Factmark";
         annotator.setText(text);
+        annotator.setTitleForAssistiveTechnology("Text of “" + document.title() + "”");
         // Only the heading changes from one document to the next: the presence bar stays attached,
         // so that moving on is one leave and one join for the others.
         documentHeading.removeAll();
@@ -174,6 +179,7 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
                 othersEditing.getOrDefault(claim.id(), List.of()))));
         claimList.setItems(listed).setIdentifierProvider(Claim::id);
         claimList.setEmptyStateText("No claims yet: select a passage in the text to mark one.");
+        Grids.enterOpensRows(claimList);
         claimList.addSelectionListener(selection -> {
             // Only the reviewer's own clicks open or close a claim; refreshing the list must not
             // close the editor and lose what was typed in it.
@@ -197,11 +203,49 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
         return column;
     }
 
+    /**
+     * {@code ?}, {@code j} and {@code k} work wherever the focus is on the page, except while typing in
+     * a field, where they are letters. Vaadin's shortcuts cannot tell a field from the rest of the page,
+     * so the browser filters the keys and sends the ones meant for the workspace; an open modal dialog
+     * makes the workspace inert, and the server then ignores them.
+     */
     private void bindKeyboard() {
-        Shortcuts.addShortcutListener(this, () -> step(1), Key.KEY_J).listenOn(annotator, claimList);
-        Shortcuts.addShortcutListener(this, () -> step(-1), Key.KEY_K).listenOn(annotator, claimList);
-        Shortcuts.addShortcutListener(this, ShortcutHelp::open, Key.SLASH, KeyModifier.SHIFT)
-                .listenOn(annotator, claimList);
+        getElement().addEventListener("fm-page-key", key -> {
+            switch (key.getEventData().get("event.detail").asString()) {
+                case "j" -> step(1);
+                case "k" -> step(-1);
+                case "?" -> ShortcutHelp.open();
+                default -> { }
+            }
+        }).addEventData("event.detail");
+        addAttachListener(attach -> getElement().executeJs("""
+                if (this.__pageKeys) return;
+                const host = this;
+                const typing = (el) => el instanceof HTMLElement && (el.isContentEditable
+                    || el.matches('textarea, select, input:not([type=radio], [type=checkbox], [type=button], [type=submit], [type=range], [type=color])'));
+                host.__pageKeys = (e) => {
+                  if (!host.isConnected) {
+                    document.removeEventListener('keydown', host.__pageKeys);
+                    host.__pageKeys = undefined;
+                    return;
+                  }
+                  if (!['?', 'j', 'k'].includes(e.key) || e.defaultPrevented || e.ctrlKey || e.altKey || e.metaKey
+                      || e.isComposing || typing(e.composedPath()[0])) return;
+                  e.preventDefault();
+                  host.dispatchEvent(new CustomEvent('fm-page-key', { detail: e.key }));
+                };
+                document.addEventListener('keydown', host.__pageKeys);"""));
+    }
+
+    /** A keyboard selection was adjusted while the new-claim form is open: the form claims the new span. */
+    private void adjusted(int start, int end) {
+        if (!newClaimForm.isVisible()) {
+            return;
+        }
+        Anchor.nearestValid(text, start, end).ifPresent(span -> {
+            editor.selectionMade(span.start(), span.end());
+            newClaimForm.follow(span.start(), span.end(), text.substring(span.start(), span.end()));
+        });
     }
 
     /** The browser has snapped the selection already; the server's rule decides all the same. */
@@ -280,8 +324,12 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
      * new-claim form are not touched; a claim open in the editor keeps what was typed into it.
      */
     private void changedElsewhere(List<Change> changes) {
+        List<Claim> before = allClaims;
         reloadClaims();
         long me = CurrentUser.require().id();
+        if (changes.stream().anyMatch(change -> change.actorId() != me)) {
+            announceChanges(before, allClaims);
+        }
         editor.claimId().ifPresent(open -> {
             if (changes.stream().anyMatch(change -> change.kind() == Change.Kind.RESYNC
                     || (change.claimId() == open && change.actorId() != me))) {
@@ -289,6 +337,28 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
             }
         });
         presenceBar.refresh();
+    }
+
+    /** Tells a screen reader, politely, which claims someone else added, changed or removed. */
+    private void announceChanges(List<Claim> before, List<Claim> after) {
+        Map<Long, Claim> old = before.stream().collect(Collectors.toMap(Claim::id, Function.identity()));
+        Map<Long, Claim> now = after.stream().collect(Collectors.toMap(Claim::id, Function.identity()));
+        List<String> news = new ArrayList<>();
+        for (Claim claim : after) {
+            Claim was = old.get(claim.id());
+            if (was == null) {
+                news.add(claim.createdBy() + " added a claim: “" + Formats.abbreviate(claim.quote(), 60) + "”.");
+            } else if (was.version() != claim.version()) {
+                news.add(claim.updatedBy() + " changed the claim “" + Formats.abbreviate(claim.quote(), 60) + "” ("
+                        + ClaimsPresentation.statusLabel(claim.status()) + ").");
+            }
+        }
+        before.stream().filter(claim -> !now.containsKey(claim.id())).forEach(claim ->
+                news.add("The claim “" + Formats.abbreviate(claim.quote(), 60) + "” was removed."));
+        if (!news.isEmpty()) {
+            status.setText(news.size() <= 3 ? String.join(" ", news)
+                    : String.join(" ", news.subList(0, 3)) + " And " + (news.size() - 3) + " more changes.");
+        }
     }
 
     private void reloadClaims() {

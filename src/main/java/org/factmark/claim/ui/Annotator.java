@@ -25,9 +25,26 @@ class Annotator extends Component implements Focusable<Annotator> {
     record Highlight(long id, int start, int end, String color, String tooltip) {
     }
 
-    Annotator() {
-        // Focusable, so that a keyboard user can reach the text and select with shift + arrows.
+    /** The element's id, for the skip link at the top of the page ({@code MainLayout}). */
+    static final String ID = "document-text";
+
+    Annotator(String statusRegionId) {
+        // Focusable, so that a keyboard user can reach the text and move a caret in it. A read-only
+        // text box: screen readers then offer their reading keys and follow the caret and selection,
+        // which the element mirrors in the window selection (docs/decisions/0016).
         setTabIndex(0);
+        setId(ID);
+        getElement().setAttribute("data-skip-target", true);
+        getElement().setAttribute("role", "textbox");
+        getElement().setAttribute("aria-readonly", "true");
+        getElement().setAttribute("aria-multiline", "true");
+        getElement().setAttribute("data-status-region", statusRegionId);
+        setTitleForAssistiveTechnology("Document text");
+    }
+
+    /** The name a screen reader gives the text region, e.g. the document's title. */
+    void setTitleForAssistiveTechnology(String name) {
+        getElement().setAttribute("aria-label", name);
     }
 
     /** The element's script is a static module (docs/decisions/0005); the browser loads it once. */
@@ -64,6 +81,10 @@ class Annotator extends Component implements Focusable<Annotator> {
         return addListener(SelectEvent.class, listener);
     }
 
+    Registration addSelectionChangeListener(ComponentEventListener<SelectionChangeEvent> listener) {
+        return addListener(SelectionChangeEvent.class, listener);
+    }
+
     Registration addHighlightClickListener(ComponentEventListener<HighlightClickEvent> listener) {
         return addListener(HighlightClickEvent.class, listener);
     }
@@ -84,6 +105,20 @@ class Annotator extends Component implements Focusable<Annotator> {
             this.end = end;
             this.x = x;
             this.y = y;
+        }
+    }
+
+    /** The reviewer adjusted a keyboard selection to {@code [start, end)} (already snapped to whole characters). */
+    @DomEvent("fm-selection-change")
+    public static class SelectionChangeEvent extends ComponentEvent<Annotator> {
+        final int start;
+        final int end;
+
+        public SelectionChangeEvent(Annotator source, boolean fromClient, @EventData("event.detail.start") int start,
+                @EventData("event.detail.end") int end) {
+            super(source, fromClient);
+            this.start = start;
+            this.end = end;
         }
     }
 

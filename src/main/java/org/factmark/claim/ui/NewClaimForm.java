@@ -12,6 +12,7 @@ import java.util.function.Consumer;
 import org.factmark.claim.ClaimDraft;
 import org.factmark.claim.ClaimType;
 import org.factmark.common.ui.Actions;
+import org.factmark.common.ui.Formats;
 
 /**
  * The small form that opens next to a fresh text selection. Enter saves, Escape cancels; focus starts
@@ -27,6 +28,10 @@ final class NewClaimForm extends Div {
 
     NewClaimForm(List<ClaimType> activeTypes, List<String> claimants, Consumer<ClaimDraft> save, Runnable cancel) {
         addClassName("claim-popup");
+        // A non-modal dialog beside the text: announced with its name when the focus enters it, and
+        // Shift+Tab from its first field goes back to the text, to adjust the selection.
+        getElement().setAttribute("role", "dialog");
+        getElement().setAttribute("aria-label", "New claim");
         fields = new ClaimFields(activeTypes, claimants);
         quote.addClassName("claim-popup-quote");
 
@@ -41,14 +46,17 @@ final class NewClaimForm extends Div {
         setVisible(false);
     }
 
-    /** Opens the form for {@code [start, end)} at viewport position (x, y), keeping what was last chosen. */
+    /**
+     * Opens the form for {@code [start, end)} at viewport position (x, y), keeping what was last chosen.
+     * Opened again on the span it already shows (Enter in the text after adjusting it), it keeps what
+     * was typed into it.
+     */
     void open(int start, int end, String selectedText, double x, double y) {
-        this.start = start;
-        this.end = end;
-        this.selectedText = selectedText;
-        quote.setText(selectedText.strip());
-        fields.note.clear();
-        fields.restatement.clear();
+        if (!isVisible() || start != this.start || end != this.end) {
+            fields.note.clear();
+            fields.restatement.clear();
+        }
+        follow(start, end, selectedText);
         setVisible(true);
         // (x, y) are window coordinates, but a fixed element inside the app layout is placed
         // relative to the layout's content area: measure where that starts, then keep the form
@@ -66,6 +74,15 @@ final class NewClaimForm extends Div {
         // shown the form, or the focus would stay with the text.
         fields.type.getElement().executeJs(
                 "requestAnimationFrame(() => (this.querySelector('input[type=radio]') || this).focus())");
+    }
+
+    /** The reviewer adjusted the selection with the keyboard: the form now claims {@code [start, end)}. */
+    void follow(int start, int end, String selectedText) {
+        this.start = start;
+        this.end = end;
+        this.selectedText = selectedText;
+        quote.setText(selectedText.strip());
+        getElement().setAttribute("aria-label", "New claim on “" + Formats.abbreviate(selectedText.strip(), 80) + "”");
     }
 
     void suggestClaimants(List<String> claimants) {

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.router.QueryParameters;
 import java.util.List;
 import java.util.function.ToLongFunction;
+import org.factmark.common.ui.Grids;
 import org.factmark.document.ui.DocumentMeta;
 
 /** A dialog listing claims (or pairs of them); clicking a row opens its claim in its document. */
@@ -18,6 +19,7 @@ abstract class ClaimListDialog<T> extends Dialog {
         setHeaderTitle(title);
         setWidth(width);
         grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT, GridVariant.LUMO_COMPACT);
+        Grids.enterOpensRows(grid);
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> {
             close();
             ui.navigate(DocumentMeta.location(documentId.applyAsLong(click.getItem())),

@@ -27,6 +27,7 @@ import org.factmark.claim.ClaimType;
 import org.factmark.claim.ClaimTypeService;
 import org.factmark.claim.Rating;
 import org.factmark.common.ui.Formats;
+import org.factmark.common.ui.Grids;
 import org.factmark.dashboard.Agreement;
 import org.factmark.dashboard.DashboardService;
 import org.factmark.dashboard.Drill;
@@ -104,6 +105,7 @@ class TeamDashboardView extends VerticalLayout {
         oldest.addColumn(TeamFigures.Waiting::quote).setHeader("Waiting longest").setFlexGrow(1);
         oldest.addColumn(waiting -> Formats.dateTime(waiting.since())).setHeader("Since").setAutoWidth(true);
         oldest.setAllRowsVisible(true);
+        Grids.enterOpensRows(oldest);
         oldest.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(
                 DocumentMeta.location(click.getItem().documentId()),
                 QueryParameters.of("claim", String.valueOf(click.getItem().claimId())))));
@@ -114,6 +116,7 @@ class TeamDashboardView extends VerticalLayout {
         agreement.addColumn(pair -> DashboardParts.decimal(pair.kappa())).setHeader("Cohen's κ").setAutoWidth(true);
         agreement.setEmptyStateText("No two reviewers marked overlapping passages in this period.");
         agreement.setHeight("22rem");
+        Grids.enterOpensRows(agreement);
         agreement.addItemClickListener(click -> showDisagreements(click.getItem()));
 
         throughput.chart.addChartClickListener(click -> drillIntoDay(click.series, click.index));

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.factmark.common.ui.Formats;
+import org.factmark.common.ui.Grids;
 import org.factmark.document.Document;
 import org.factmark.document.DocumentService;
 import org.factmark.live.Change;
@@ -56,6 +57,7 @@ class DocumentListView extends VerticalLayout {
         grid.setItems(
                 query -> documents.search(search.getValue(), query.getOffset(), query.getLimit()).stream(),
                 query -> Math.toIntExact(documents.count(search.getValue())));
+        Grids.enterOpensRows(grid);
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(DocumentMeta.location(click.getItem().id()))));
         grid.setEmptyStateText("No documents match.");
         grid.setColumnReorderingAllowed(false);

@@ -12,6 +12,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.List;
 import org.factmark.common.ui.Formats;
+import org.factmark.common.ui.Grids;
 import org.factmark.document.ui.DocumentMeta;
 import org.factmark.live.Change;
 import org.factmark.live.ChangeFeed;
@@ -38,6 +39,7 @@ class InboxView extends VerticalLayout {
         grid.addColumn(message -> Formats.dateTime(message.at())).setHeader("When").setAutoWidth(true).setFlexGrow(0);
         grid.setPartNameGenerator(message -> message.read() ? null : "unread");
         grid.setEmptyStateText("Nothing yet. You hear here when someone comments on, verifies or rejects a claim you created.");
+        Grids.enterOpensRows(grid);
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(
                 DocumentMeta.location(click.getItem().documentId()),
                 QueryParameters.of("claim", String.valueOf(click.getItem().claimId())))));

@@ -9,6 +9,7 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import org.factmark.common.ui.Formats;
+import org.factmark.common.ui.Grids;
 import org.factmark.document.ui.DocumentMeta;
 import org.factmark.review.Assignment;
 import org.factmark.review.AssignmentService;
@@ -31,7 +32,8 @@ class MyWorkView extends VerticalLayout {
         grid.addComponentColumn(this::stateChoice).setHeader("My progress").setAutoWidth(true);
         grid.addColumn(Assignment::assignedBy).setHeader("Assigned by").setAutoWidth(true);
         grid.setEmptyStateText("Nothing is assigned to you yet.");
-        grid.addItemDoubleClickListener(click -> getUI().ifPresent(ui ->
+        Grids.enterOpensRows(grid);
+        grid.addItemClickListener(click -> getUI().ifPresent(ui ->
                 ui.navigate(DocumentMeta.location(click.getItem().documentId()))));
         add(new H2("My work"), grid);
         grid.setItems(assignments.myWork());

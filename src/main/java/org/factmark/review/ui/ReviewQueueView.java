@@ -23,6 +23,7 @@ import org.factmark.claim.ClaimService;
 import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.ClaimType;
 import org.factmark.claim.ClaimTypeService;
+import org.factmark.common.ui.Grids;
 import org.factmark.document.DocumentService;
 import org.factmark.live.Change;
 import org.factmark.live.ChangeFeed;
@@ -71,6 +72,7 @@ class ReviewQueueView extends VerticalLayout {
                     return count;
                 });
         grid.setEmptyStateText("Nothing waiting for review.");
+        Grids.enterOpensRows(grid);
         grid.addItemClickListener(click -> getUI().ifPresent(ui -> ui.navigate(
                 DocumentMeta.location(click.getItem().documentId()),
                 QueryParameters.of("claim", String.valueOf(click.getItem().id())))));
