@@ -43,6 +43,8 @@ public class DashboardService {
     /** An open period's ends, as days every claim lies between. */
     static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
     static final LocalDate LATEST = LocalDate.of(9999, 12, 30);
+    /** The longest period a dashboard opens on. */
+    static final int LONGEST_DEFAULT_DAYS = 90;
 
     private final DashboardRepository dashboards;
     /** Dashboards count UTC days (the summary tables do). */
@@ -129,14 +131,25 @@ public class DashboardService {
     /** The claims behind a bar or point; reviewers may ask only about their own claims. */
     @PreAuthorize(Access.ANY_ROLE)
     public List<ClaimBehind> claimsBehind(StatsFilter filter, Drill drill, String key) {
-        if (filter.reviewer() == null) {
-            if (!CurrentUser.require().isEditor()) {
-                throw new NotAllowedException("Only editors and admins look at the team's claims here.");
-            }
-        } else {
-            requireSelfOrEditor(filter.reviewer());
-        }
+        requireTeamEditorOrSelf(filter.reviewer());
         return dashboards.claimsBehind(scope(filter), drill, key, LISTED);
+    }
+
+    /**
+     * The period a dashboard opens on (the team's, or {@code reviewer}'s record): until today, from the
+     * first day anything happened, so that a young desk's work spreads over the chart instead of
+     * crowding its last days; at least the last week, at most the last {@value #LONGEST_DEFAULT_DAYS} days.
+     */
+    @PreAuthorize(Access.ANY_ROLE)
+    public StatsFilter defaultPeriod(String reviewer) {
+        requireTeamEditorOrSelf(reviewer);
+        LocalDate today = LocalDate.now(ZONE);
+        LocalDate longest = today.minusDays(LONGEST_DEFAULT_DAYS - 1);
+        LocalDate first = dashboards.firstActiveDay(reviewer == null ? null : reviewerNamed(reviewer).id())
+                .orElse(longest);
+        LocalDate lastWeek = today.minusDays(6);
+        LocalDate from = first.isBefore(longest) ? longest : first.isAfter(lastWeek) ? lastWeek : first;
+        return new StatsFilter(from, today, null, null, reviewer);
     }
 
     /** What the dashboards can be filtered by: the outlets, and the reviewers who have created claims. */
@@ -146,6 +159,15 @@ public class DashboardService {
     @PreAuthorize(Access.EDITOR)
     public Choices choices() {
         return new Choices(dashboards.outlets(), dashboards.authors());
+    }
+
+    /** The team's figures (reviewer null) are for editors and admins; a reviewer's for them and editors. */
+    private static void requireTeamEditorOrSelf(String reviewer) {
+        if (reviewer != null) {
+            requireSelfOrEditor(reviewer);
+        } else if (!CurrentUser.require().isEditor()) {
+            throw new NotAllowedException("Only editors and admins look at the team's claims here.");
+        }
     }
 
     private static void requireSelfOrEditor(String username) {

@@ -11,8 +11,8 @@ import org.factmark.common.StorableText;
 public record StatsFilter(LocalDate from, LocalDate to, String outlet, String type, String reviewer) {
 
     /** Dates outside these years are typing mistakes, and would make every day of them a row. */
-    private static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
-    private static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
+    public static final LocalDate EARLIEST = LocalDate.of(1970, 1, 1);
+    public static final LocalDate LATEST = LocalDate.of(2999, 12, 31);
 
     public StatsFilter {
         StorableText.check(outlet, "The outlet filter");

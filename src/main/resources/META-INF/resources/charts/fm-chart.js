@@ -41,7 +41,10 @@ class FmChart extends HTMLElement {
   set library(value) { this._library = value; this.render(); }
 
   connectedCallback() {
-    this.resizing = new ResizeObserver(() => this.chart?.resize());
+    // A new width (window, column or phone rotated) re-fits the chart and its axis labels to it.
+    this.resizing = new ResizeObserver(() => {
+      if (this.chart && this.clientWidth !== this.drawnWidth) this.render();
+    });
     this.resizing.observe(this);
     this.schemeQuery = matchMedia('(prefers-color-scheme: dark)');
     this.onScheme = () => this.render();
@@ -54,6 +57,14 @@ class FmChart extends HTMLElement {
     this.schemeQuery?.removeEventListener('change', this.onScheme);
     this.chart?.dispose();
     this.chart = undefined;
+  }
+
+  /** The width of {@code text} in the chart's 12 px labels. */
+  measure(text) {
+    FmChart.canvas ??= document.createElement('canvas');
+    const context = FmChart.canvas.getContext('2d');
+    context.font = `12px ${getComputedStyle(this).fontFamily}`;
+    return context.measureText(text).width;
   }
 
   /** Text and line colours of the current Lumo theme. */
@@ -78,12 +89,29 @@ class FmChart extends HTMLElement {
         detail: { series: String(event.seriesName ?? ''), index: Number(event.dataIndex ?? -1) },
       })));
     }
+    this.chart.resize();
+    this.drawnWidth = this.clientWidth;
     const c = this.colours();
     const option = JSON.parse(this._option);
     const axis = { axisLabel: { color: c.secondary }, axisLine: { lineStyle: { color: c.line } },
       splitLine: { lineStyle: { color: c.line } } };
-    const styled = (axes) => (axes === undefined ? undefined
-      : [].concat(axes).map((a) => ({ ...axis, ...a, axisLabel: { ...axis.axisLabel, ...a.axisLabel } })));
+    const styled = (axes, fit) => (axes === undefined ? undefined
+      : [].concat(axes).map((a) => ({ ...axis, ...a, axisLabel: { ...axis.axisLabel, ...a.axisLabel, ...fit(a) } })));
+    // Every category's label shown in full, fitted to the width the chart has now: below the bars,
+    // each label gets its bar's share of the width and breaks into lines between words, or, when a
+    // word is wider than that (on a phone), stands upright; beside bars laid out sideways, labels
+    // take at most two fifths of the chart (long names end in an ellipsis, and the table has them
+    // whole). The grid's containLabel then makes room for them.
+    const width = this.clientWidth;
+    const below = (a) => {
+      if (a.type !== 'category' || a.axisLabel?.interval !== 0) return {};
+      const labels = (a.data ?? []).map(String);
+      const share = Math.floor((width - 64) / Math.max(1, labels.length)) - 8;
+      const widestWord = Math.max(0, ...labels.flatMap((label) => label.split(/\s+/)).map((word) => this.measure(word)));
+      return widestWord <= share ? { width: share, overflow: 'break' } : { rotate: 90, width: 120, overflow: 'truncate' };
+    };
+    const beside = (a) => (a.type !== 'category' ? {}
+      : { width: Math.min(a.axisLabel?.width ?? 140, Math.floor(width * 0.4)) });
     this.chart.setOption({
       ...option,
       backgroundColor: 'transparent',
@@ -93,8 +121,8 @@ class FmChart extends HTMLElement {
       legend: option.legend && { ...option.legend, textStyle: { color: c.text } },
       tooltip: { trigger: 'item', ...option.tooltip, renderMode: 'richText',
         backgroundColor: c.background, borderColor: c.line, textStyle: { color: c.text } },
-      xAxis: styled(option.xAxis),
-      yAxis: styled(option.yAxis),
+      xAxis: styled(option.xAxis, below),
+      yAxis: styled(option.yAxis, beside),
       aria: { enabled: true, decal: { show: false } },
     }, true);
     this.dataset.rendered = 'true';

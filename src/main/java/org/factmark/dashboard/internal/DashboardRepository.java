@@ -250,6 +250,19 @@ public class DashboardRepository {
     }
 
     /** Claims sent to review in the period that are still in review. */
+    /** The first UTC day on which a claim (of {@code authorId}, or anyone's when null) was created, sent or decided. */
+    public Optional<LocalDate> firstActiveDay(Long authorId) {
+        String sql = authorId == null
+                ? "select min(day) from claim_day_figures where created + sent + verified + rejected > 0"
+                : "select min(day) from claim_author_day_figures where author = :author"
+                        + " and created + sent + verified + rejected > 0";
+        var query = jdbc.sql(sql);
+        if (authorId != null) {
+            query = query.param("author", authorId);
+        }
+        return query.query(LocalDate.class).optional();
+    }
+
     public long stillInReview(Scope scope) {
         String sql = scope.fromSummaries()
                 ? "select coalesce(sum(sent_still_in_review), 0) from claim_day_figures where" + scope.days()

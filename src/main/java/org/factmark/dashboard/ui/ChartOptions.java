@@ -17,6 +17,10 @@ final class ChartOptions {
     /** One line per series over the categories (days), with a legend and a tooltip per point. */
     static ObjectNode lines(List<String> categories, Map<String, List<Long>> series) {
         ObjectNode option = base(categories);
+        // A day's label is centred under its day and so juts out beside the first and last: room for
+        // half a label on both sides, and below the value axis' "0".
+        ((ObjectNode) option.get("grid")).put("left", 40).put("right", 40);
+        ((ObjectNode) option.get("xAxis").get(0)).putObject("axisLabel").put("margin", 14);
         option.putObject("legend").put("top", 0);
         option.putObject("tooltip").put("trigger", "axis");
         ArrayNode list = option.putArray("series");

@@ -9,6 +9,8 @@ import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
+import org.factmark.dashboard.StatsFilter;
 import org.factmark.dashboard.TeamFigures.DayCounts;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -20,17 +22,63 @@ final class DashboardParts {
     private DashboardParts() {
     }
 
-    /** From and to pickers, preset to the last 90 days; clearing one opens the period on that side. */
-    static DatePicker[] period() {
-        var from = new DatePicker("From");
-        var to = new DatePicker("To");
-        from.setValue(LocalDate.now(ZoneOffset.UTC).minusDays(89));
-        to.setValue(LocalDate.now(ZoneOffset.UTC));
-        from.setClearButtonVisible(true);
-        to.setClearButtonVisible(true);
-        from.setHelperText("empty: from the start");
-        to.setHelperText("empty: until today");
+    /**
+     * From and To pickers, preset to {@code initial} (the dashboard's default period); clearing one
+     * opens the period on that side. Each says at its field, in words, when it holds no day or a day
+     * on the wrong side of the other; {@link #invalid} then keeps the figures as they were.
+     */
+    static DatePicker[] period(StatsFilter initial) {
+        var from = new PeriodDay("From", "empty: from the start");
+        var to = new PeriodDay("To", "empty: until today");
+        from.setValue(initial.from());
+        to.setValue(initial.to());
+        from.bound(StatsFilter.EARLIEST, to.getValue(), "The period ends on %s; start it on that day or before.");
+        to.bound(from.getValue(), StatsFilter.LATEST, "The period starts on %s; end it on that day or later.");
+        from.addValueChangeListener(change -> to.bound(change.getValue(), StatsFilter.LATEST,
+                "The period starts on %s; end it on that day or later."));
+        to.addValueChangeListener(change -> from.bound(StatsFilter.EARLIEST, change.getValue(),
+                "The period ends on %s; start it on that day or before."));
         return new DatePicker[] {from, to};
+    }
+
+    /** True while a period field holds something that is not a day, or a day outside its bounds. */
+    static boolean invalid(DatePicker... fields) {
+        return Stream.of(fields).anyMatch(DatePicker::isInvalid);
+    }
+
+    /** One end of a period, whose bounds move with the other end (and whose validity is then checked again). */
+    private static final class PeriodDay extends DatePicker {
+
+        PeriodDay(String label, String helper) {
+            super(label);
+            setClearButtonVisible(true);
+            setHelperText(helper);
+        }
+
+        /**
+         * Between {@code min} and {@code max}, where {@code otherEnd} words the bound that the other
+         * end of the period sets (a null end is open: then only the years we keep apply).
+         */
+        void bound(LocalDate min, LocalDate max, String otherEnd) {
+            LocalDate lowest = min == null ? StatsFilter.EARLIEST : min;
+            LocalDate highest = max == null ? StatsFilter.LATEST : max;
+            setMin(lowest);
+            setMax(highest);
+            setI18n(new DatePickerI18n().setDateFormat("yyyy-MM-dd")
+                    .setBadInputErrorMessage("Enter a day as year-month-day, e.g. " + LocalDate.now(ZoneOffset.UTC)
+                            + ", or leave the field empty.")
+                    .setMinErrorMessage(lowest.equals(StatsFilter.EARLIEST)
+                            ? "Enter a day in " + StatsFilter.EARLIEST.getYear() + " or later."
+                            : otherEnd.formatted(lowest))
+                    .setMaxErrorMessage(highest.equals(StatsFilter.LATEST)
+                            ? "Enter a day before the year " + (StatsFilter.LATEST.getYear() + 1) + "."
+                            : otherEnd.formatted(highest)));
+            // A field found wrong before may be right against the new bound; one that was fine stays
+            // quiet, since the field just changed is the one the reader is told about.
+            if (isInvalid()) {
+                validate();
+            }
+        }
     }
 
     /** A big number with its label. */

@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import org.factmark.claim.ClaimTypeService;
 import org.factmark.claim.Confidence;
 import org.factmark.common.ui.Formats;
 import org.factmark.dashboard.DashboardService;
@@ -39,6 +40,7 @@ class ReviewerDashboardView extends VerticalLayout {
     private static final List<String> LEVELS = List.of("LOW", "MEDIUM", "HIGH");
 
     private final DashboardService dashboards;
+    private final TypeNames types;
     final DatePicker from;
     final DatePicker to;
     final ComboBox<String> reviewer = new ComboBox<>("Reviewer");
@@ -48,11 +50,12 @@ class ReviewerDashboardView extends VerticalLayout {
             "of my claims decided in the period, how many were verified and rejected, by the confidence I gave");
     private ReviewerFigures figures;
 
-    ReviewerDashboardView(DashboardService dashboards) {
+    ReviewerDashboardView(DashboardService dashboards, ClaimTypeService claimTypes) {
         this.dashboards = dashboards;
+        this.types = new TypeNames(claimTypes);
         addClassName("dashboard");
         FactmarkUser me = CurrentUser.require();
-        DatePicker[] period = DashboardParts.period();
+        DatePicker[] period = DashboardParts.period(dashboards.defaultPeriod(me.getUsername()));
         from = period[0];
         to = period[1];
         // Reviewers see only their own record; editors may pick anyone who has created claims.
@@ -97,6 +100,9 @@ class ReviewerDashboardView extends VerticalLayout {
     }
 
     private void refresh() {
+        if (DashboardParts.invalid(from, to)) {
+            return;
+        }
         figures = dashboards.reviewer(reviewer.getValue(), from.getValue(), to.getValue());
         headline.removeAll();
         headline.add(DashboardParts.figure("claims created", String.valueOf(figures.authored())),
@@ -122,7 +128,7 @@ class ReviewerDashboardView extends VerticalLayout {
     }
 
     private void drill(Drill drill, String key, String title) {
-        new ClaimsBehindDialog(title, dashboards.claimsBehind(filter(), drill, key)).open();
+        new ClaimsBehindDialog(title, dashboards.claimsBehind(filter(), drill, key), types::name).open();
     }
 
     /** The activity's days, for tests. */

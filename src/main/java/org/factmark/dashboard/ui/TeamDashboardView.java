@@ -19,9 +19,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.factmark.claim.ClaimType;
 import org.factmark.claim.ClaimTypeService;
@@ -51,7 +49,14 @@ class TeamDashboardView extends VerticalLayout {
     private static final List<String> STATUS_LABELS = List.of("Open", "In review", "Verified", "Rejected");
 
     private final DashboardService dashboards;
-    private final Map<String, ClaimType> types;
+    /** Below this many overlapping pairs an agreement figure swings with every claim. */
+    private static final int FEW_PAIRS = 10;
+    private static final String KAPPA_MEANS = "Cohen's κ compares one pair of reviewers the same way: 1 when they "
+            + "always chose the same type, 0 when they agreed only as often as chance would have them, below 0 when "
+            + "less. It cannot be computed when both used one single type throughout, since chance then explains all "
+            + "their agreement; and over a handful of overlapping claims it swings widely, so read it with their count.";
+
+    private final TypeNames types;
     final DatePicker from;
     final DatePicker to;
     final ComboBox<String> outlet = new ComboBox<>("Outlet");
@@ -76,9 +81,9 @@ class TeamDashboardView extends VerticalLayout {
 
     TeamDashboardView(DashboardService dashboards, ClaimTypeService claimTypes) {
         this.dashboards = dashboards;
-        this.types = claimTypes.all().stream().collect(Collectors.toMap(ClaimType::code, Function.identity()));
+        this.types = new TypeNames(claimTypes);
         addClassName("dashboard");
-        DatePicker[] period = DashboardParts.period();
+        DatePicker[] period = DashboardParts.period(dashboards.defaultPeriod(null));
         from = period[0];
         to = period[1];
         DashboardService.Choices choices = dashboards.choices();
@@ -113,7 +118,8 @@ class TeamDashboardView extends VerticalLayout {
         agreement.addColumn(pair -> pair.reviewer() + " · " + pair.otherReviewer()).setHeader("Reviewers").setFlexGrow(1);
         agreement.addColumn(Agreement.Pair::overlaps).setHeader("Overlapping claims").setAutoWidth(true);
         agreement.addColumn(pair -> DashboardParts.percent(pair.rawAgreement())).setHeader("Same type").setAutoWidth(true);
-        agreement.addColumn(pair -> DashboardParts.decimal(pair.kappa())).setHeader("Cohen's κ").setAutoWidth(true);
+        agreement.addColumn(pair -> Double.isNaN(pair.kappa()) ? "cannot be computed: one type only"
+                : DashboardParts.decimal(pair.kappa())).setHeader("Cohen's κ").setAutoWidth(true);
         agreement.setEmptyStateText("No two reviewers marked overlapping passages in this period.");
         agreement.setHeight("22rem");
         Grids.enterOpensRows(agreement);
@@ -126,9 +132,12 @@ class TeamDashboardView extends VerticalLayout {
                         + STATUS_LABELS.get(click.index).toLowerCase(Locale.ROOT));
             }
         });
-        byType.chart.addChartClickListener(click -> drillInto(Drill.TYPE, figures.byType(), click.index, "Claims of type "));
-        byRating.chart.addChartClickListener(click -> drillInto(Drill.RATING, ratings, click.index, "Claims rated "));
-        byOutlet.chart.addChartClickListener(click -> drillInto(Drill.OUTLET, figures.byOutlet(), click.index, "Claims in "));
+        byType.chart.addChartClickListener(click -> drillInto(Drill.TYPE, figures.byType(), click.index,
+                "Claims of type ", types::name));
+        byRating.chart.addChartClickListener(click -> drillInto(Drill.RATING, ratings, click.index, "Claims rated ",
+                TeamDashboardView::ratingWords));
+        byOutlet.chart.addChartClickListener(click -> drillInto(Drill.OUTLET, figures.byOutlet(), click.index,
+                "Claims in ", TeamDashboardView::outletName));
 
         var grid = new Div(throughput, funnel, byType, byRating, byOutlet, sourcesPerClaim, topSources, topPublishers);
         grid.addClassName("chart-grid");
@@ -136,7 +145,8 @@ class TeamDashboardView extends VerticalLayout {
         queue.setPadding(false);
         var agreementSection = new VerticalLayout(new H3("Agreement between reviewers"), new Paragraph(
                 "Where two reviewers marked overlapping passages of one document: how often they chose the same "
-                        + "type. Click a pair to read their disagreements side by side."), alpha, agreement);
+                        + "type. Click a pair to read their disagreements side by side."), alpha, agreement,
+                new Paragraph(KAPPA_MEANS));
         agreementSection.setPadding(false);
         add(new H2("Team dashboard"), filters, headline, grid, queue, agreementSection);
         refresh();
@@ -148,6 +158,9 @@ class TeamDashboardView extends VerticalLayout {
     }
 
     private void refresh() {
+        if (DashboardParts.invalid(from, to)) {
+            return;
+        }
         StatsFilter filter = filter();
         figures = dashboards.team(filter);
         TeamFigures.DayCounts totals = TeamFigures.DayCounts.sum(figures.throughput());
@@ -167,12 +180,10 @@ class TeamDashboardView extends VerticalLayout {
         List<Long> stageCounts = List.of(stages.open(), stages.inReview(), stages.verified(), stages.rejected());
         funnel.show(ChartOptions.bars(STATUS_LABELS, stageCounts, null, true), List.of("Stage", "Claims"),
                 stages.total() == 0 ? List.of() : rows(STATUS_LABELS, stageCounts));
-        showCounts(byType, figures.byType(), code -> types.containsKey(code) ? types.get(code).name() : code,
-                code -> types.containsKey(code) ? types.get(code).colour() : null, false);
+        showCounts(byType, figures.byType(), types::name, types::colour, false);
         ratings = figures.byRating().stream().filter(count -> count.key() != null).toList();
-        showCounts(byRating, ratings, rating -> Rating.valueOf(rating).words(), rating -> null, false);
-        showCounts(byOutlet, figures.byOutlet(), outletName -> outletName == null ? "(no outlet)" : outletName,
-                outletName -> null, true);
+        showCounts(byRating, ratings, TeamDashboardView::ratingWords, rating -> null, false);
+        showCounts(byOutlet, figures.byOutlet(), TeamDashboardView::outletName, outletName -> null, true);
         showCounts(sourcesPerClaim, figures.evidence().sourcesPerClaim(), bucket -> bucket + (bucket.equals("1")
                 ? " source" : " sources"), bucket -> bucket.equals("1") ? "#e8590c" : null, false);
         showCounts(topSources, figures.evidence().topSources(), Function.identity(), key -> null, true);
@@ -183,9 +194,27 @@ class TeamDashboardView extends VerticalLayout {
         oldest.setItems(figures.queue().oldest());
         Agreement agreed = dashboards.agreement(filter);
         agreement.setItems(agreed.pairs());
-        alpha.setText(agreed.units() == 0 ? "No overlapping claims of two reviewers in this period."
-                : "Krippendorff's α (nominal) over " + agreed.units() + " overlapping pairs of claims: "
-                        + DashboardParts.decimal(agreed.alpha()) + " (1 is full agreement, 0 no better than chance).");
+        alpha.setText(alphaInWords(agreed));
+    }
+
+    /** The team's α, or why there is none, and what it means. */
+    static String alphaInWords(Agreement agreed) {
+        if (agreed.units() == 0) {
+            return "Krippendorff's α, the team's agreement on claim types, cannot be computed for this period: it "
+                    + "needs passages that two reviewers both marked, and there are none yet. It appears once two "
+                    + "reviewers mark overlapping passages of one document.";
+        }
+        String pairs = agreed.units() == 1 ? "1 overlapping pair of claims" : agreed.units() + " overlapping pairs of claims";
+        if (Double.isNaN(agreed.alpha())) {
+            return "Krippendorff's α, the team's agreement on claim types, cannot be computed for this period: in all "
+                    + pairs + " both reviewers chose one and the same type, so there is no variety to tell agreement "
+                    + "from chance by.";
+        }
+        return "Krippendorff's α over " + pairs + ": " + DashboardParts.decimal(agreed.alpha()) + ". It says how often "
+                + "reviewers chose the same type for the same passage, beyond what chance would give: 1 is full "
+                + "agreement, 0 no better than chance, below 0 they disagree more than chance would."
+                + (agreed.units() < FEW_PAIRS ? " With fewer than " + FEW_PAIRS + " pairs, take it as a first impression."
+                        : "");
     }
 
     private void showCounts(ChartCard card, List<Count> counts, Function<String, String> label,
@@ -216,20 +245,27 @@ class TeamDashboardView extends VerticalLayout {
         drill(drill, day, series + " on " + day);
     }
 
-    private void drillInto(Drill drill, List<Count> counts, int index, String title) {
+    private void drillInto(Drill drill, List<Count> counts, int index, String title, Function<String, String> label) {
         if (index >= 0 && index < counts.size()) {
             String key = counts.get(index).key();
-            drill(drill, key, title + (key == null ? "(none)" : drill == Drill.TYPE && types.containsKey(key)
-                    ? types.get(key).name() : key));
+            drill(drill, key, title + label.apply(key));
         }
     }
 
+    private static String ratingWords(String rating) {
+        return Rating.valueOf(rating).words();
+    }
+
+    private static String outletName(String outlet) {
+        return outlet == null ? "(no outlet)" : outlet;
+    }
+
     private void drill(Drill drill, String key, String title) {
-        new ClaimsBehindDialog(title, dashboards.claimsBehind(filter(), drill, key)).open();
+        new ClaimsBehindDialog(title, dashboards.claimsBehind(filter(), drill, key), types::name).open();
     }
 
     private void showDisagreements(Agreement.Pair pair) {
         new DisagreementsDialog(pair, dashboards.disagreements(filter(), pair.reviewer(), pair.otherReviewer()),
-                code -> types.containsKey(code) ? types.get(code).name() : code).open();
+                types::name).open();
     }
 }
