@@ -13,6 +13,9 @@ import org.factmark.common.VisibleText;
  */
 public record Anchor(int start, int end, String quote, String prefix, String suffix) {
 
+    /** How refusals of a span name it, so that a form shows them at the span's fields. */
+    public static final String SPAN = "The span";
+
     static final int CONTEXT_LENGTH = 32;
 
     /** A span of the text, {@code [start, end)} in UTF-16 code units. */
@@ -30,10 +33,10 @@ public record Anchor(int start, int end, String quote, String prefix, String suf
     public static Anchor in(String text, int start, int end, String clientQuote) {
         if (start < 0 || end > text.length() || start >= end) {
             throw new InvalidInputException("The span [" + start + ", " + end + ") is not inside the document's text, "
-                    + "which has " + text.length() + " UTF-16 code units; start must be less than end.");
+                    + "which has " + text.length() + " UTF-16 code units; start must be less than end.").at(SPAN);
         }
         Span valid = nearestValid(text, start, end).orElseThrow(() -> new InvalidInputException("The selection holds "
-                + "nothing visible: only whitespace or invisible characters such as zero-width spaces."));
+                + "nothing visible: only whitespace or invisible characters such as zero-width spaces.").at(SPAN));
         if (valid.start() != start || valid.end() != end) {
             Graphemes graphemes = new Graphemes(text, start, end);
             String problem = graphemes.isBoundary(start) && graphemes.isBoundary(end)
@@ -41,11 +44,11 @@ public record Anchor(int start, int end, String quote, String prefix, String suf
                     : "cuts a character in half (an emoji, a letter and its accent, or another character shown as one)";
             throw new InvalidInputException("The span [" + start + ", " + end + ") " + problem + "; the nearest span "
                     + "that does not is [" + valid.start() + ", " + valid.end() + "), \""
-                    + abbreviate(text.substring(valid.start(), valid.end())) + "\".");
+                    + abbreviate(text.substring(valid.start(), valid.end())) + "\".").at(SPAN);
         }
         if (clientQuote != null && !clientQuote.equals(text.substring(start, end))) {
             throw new InvalidInputException("The quote does not match the document's text at [" + start + ", " + end
-                    + "): the text there is \"" + abbreviate(text.substring(start, end)) + "\".");
+                    + "): the text there is \"" + abbreviate(text.substring(start, end)) + "\".").at(SPAN);
         }
         int prefixStart = Math.max(0, start - CONTEXT_LENGTH);
         if (splitsSurrogatePair(text, prefixStart)) {

@@ -10,6 +10,7 @@ import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
 import org.factmark.common.OptionalText;
 import org.factmark.common.StaleVersionException;
+import org.factmark.common.TextLimit;
 import org.factmark.document.DocumentService;
 import org.factmark.security.Access;
 import org.factmark.security.CurrentUser;
@@ -26,8 +27,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClaimService {
 
-    static final int MAX_CLAIMANT_LENGTH = 200;
-    static final int MAX_TEXT_LENGTH = 4000;
+    public static final TextLimit CLAIMANT = new TextLimit("The claimant", 200);
+    public static final TextLimit NOTE = new TextLimit("The note", 4000);
+    public static final TextLimit RESTATEMENT = new TextLimit("The restatement", 4000);
+    public static final TextLimit TEXT_FILTER = new TextLimit("The text filter", 200);
     public static final int MAX_PAGE_SIZE = 100;
     static final Duration SAME_CLAIM_AGAIN_WITHIN = Duration.ofSeconds(5);
 
@@ -53,8 +56,8 @@ public class ClaimService {
             throw new InvalidInputException("A claim needs a confidence: LOW, MEDIUM or HIGH.");
         }
         var values = new ClaimValues(anchor, types.requireUsable(draft.type()).code(), draft.confidence(),
-                OptionalText.of(draft.claimant(), MAX_CLAIMANT_LENGTH, "The claimant"),
-                OptionalText.of(draft.note(), MAX_TEXT_LENGTH, "The note"),
+                CLAIMANT.check(draft.claimant()),
+                NOTE.check(draft.note()),
                 restatementOrQuote(draft.restatement(), anchor));
         long actor = CurrentUser.require().id();
         // The same claim again from the same reviewer within seconds is one intent sent twice (a double
@@ -132,9 +135,9 @@ public class ClaimService {
                 changes.type() == null || changes.type().equals(current.type()) ? current.type()
                         : types.requireUsable(changes.type()).code(),
                 changes.confidence() != null ? changes.confidence() : current.confidence(),
-                changes.claimant() != null ? OptionalText.of(changes.claimant(), MAX_CLAIMANT_LENGTH, "The claimant")
+                changes.claimant() != null ? CLAIMANT.check(changes.claimant())
                         : current.claimant(),
-                changes.note() != null ? OptionalText.of(changes.note(), MAX_TEXT_LENGTH, "The note") : current.note(),
+                changes.note() != null ? NOTE.check(changes.note()) : current.note(),
                 restatement);
         if (values.equals(valuesOf(current))) {
             // Nothing changes: no write, no new version, no history entry.
@@ -191,7 +194,7 @@ public class ClaimService {
     }
 
     private static String restatementOrQuote(String restatement, Anchor anchor) {
-        String given = OptionalText.of(restatement, MAX_TEXT_LENGTH, "The restatement");
+        String given = RESTATEMENT.check(restatement);
         return given != null ? given : anchor.quote();
     }
 
@@ -202,7 +205,7 @@ public class ClaimService {
         return new ClaimFilter(filter.status(), OptionalText.of(filter.type(), 100, "The type filter"),
                 filter.documentId(), OptionalText.of(filter.author(), 100, "The author filter"),
                 OptionalText.of(filter.outlet(), 200, "The outlet filter"), filter.waitingDays(),
-                OptionalText.of(filter.text(), 200, "The text filter"));
+                TEXT_FILTER.check(filter.text()));
     }
 
     private static NotFoundException notFound(long id) {

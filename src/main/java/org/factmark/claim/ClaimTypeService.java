@@ -7,7 +7,7 @@ import org.factmark.claim.internal.ClaimTypeRepository;
 import org.factmark.common.ConflictException;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
-import org.factmark.common.OptionalText;
+import org.factmark.common.TextLimit;
 import org.factmark.common.StaleVersionException;
 import org.factmark.security.Access;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -18,7 +18,14 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class ClaimTypeService {
 
-    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{1,31}");
+    /** A type's code (checked against {@link #CODE}), name and description, as forms limit them. */
+    public static final TextLimit CODE_FIELD = new TextLimit("The code", 32);
+    public static final TextLimit NAME = new TextLimit("A type's name", 60);
+    public static final TextLimit DESCRIPTION = new TextLimit("The description", 500);
+    /** How messages name a claim's type and a type's colour. */
+    public static final String TYPE = "The type";
+    public static final String COLOUR_FIELD = "The colour";
+    private static final Pattern CODE = Pattern.compile("[a-z][a-z0-9_-]{1," + (CODE_FIELD.maxLength() - 1) + "}");
     private static final Pattern COLOUR = Pattern.compile("#[0-9a-f]{6}");
 
     private final ClaimTypeRepository types;
@@ -40,10 +47,10 @@ public class ClaimTypeService {
         String checkedCode = code == null ? "" : code.strip();
         if (!CODE.matcher(checkedCode).matches()) {
             throw new InvalidInputException("A type code has 2 to 32 characters: lower-case letters, digits, "
-                    + "dashes or underscores, starting with a letter.");
+                    + "dashes or underscores, starting with a letter.").at(CODE_FIELD.fieldName());
         }
         if (types.findByCode(checkedCode).isPresent()) {
-            throw new InvalidInputException("There is already a claim type \"" + checkedCode + "\".");
+            throw new InvalidInputException("There is already a claim type \"" + checkedCode + "\".").at(CODE_FIELD.fieldName());
         }
         types.insert(new ClaimType(checkedCode, requireName(name), requireColour(colour), describe(description), true,
                 0, 1));
@@ -78,12 +85,12 @@ public class ClaimTypeService {
     /** The type, for a new claim or a change of type: it must exist and not be retired. */
     ClaimType requireUsable(String code) {
         if (code == null || code.isBlank()) {
-            throw new InvalidInputException("A claim needs a type.");
+            throw new InvalidInputException("A claim needs a type.").at(TYPE);
         }
         ClaimType type = types.findByCode(code.strip()).orElseThrow(() -> new InvalidInputException(
-                "Unknown claim type \"" + code + "\"; GET /api/claim-types lists them."));
+                "Unknown claim type \"" + code + "\"; GET /api/claim-types lists them.").at(TYPE));
         if (!type.active()) {
-            throw new InvalidInputException("The claim type \"" + code + "\" is retired; choose another.");
+            throw new InvalidInputException("The claim type \"" + code + "\" is retired; choose another.").at(TYPE);
         }
         return type;
     }
@@ -94,9 +101,9 @@ public class ClaimTypeService {
     }
 
     private static String requireName(String name) {
-        String checked = OptionalText.of(name, 60, "A type's name");
+        String checked = NAME.check(name);
         if (checked == null) {
-            throw new InvalidInputException("A type needs a name of 1 to 60 characters.");
+            throw new InvalidInputException("A type needs a name of 1 to 60 characters.").at(NAME.fieldName());
         }
         return checked;
     }
@@ -104,13 +111,13 @@ public class ClaimTypeService {
     private static String requireColour(String colour) {
         String lower = colour == null ? "" : colour.strip().toLowerCase(Locale.ROOT);
         if (!COLOUR.matcher(lower).matches()) {
-            throw new InvalidInputException("A colour is written #rrggbb, for example #1c7ed6.");
+            throw new InvalidInputException("A colour is written #rrggbb, for example #1c7ed6.").at(COLOUR_FIELD);
         }
         return lower;
     }
 
     private static String describe(String description) {
-        String checked = OptionalText.of(description, 500, "The description");
+        String checked = DESCRIPTION.check(description);
         return checked == null ? "" : checked;
     }
 }

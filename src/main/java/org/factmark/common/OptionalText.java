@@ -16,7 +16,7 @@ public final class OptionalText {
         }
         String stripped = StorableText.check(value, fieldName).strip();
         if (stripped.length() > maxLength) {
-            throw new InvalidInputException(fieldName + " has at most " + maxLength + " characters.");
+            throw new InvalidInputException(fieldName + " has at most " + maxLength + " characters.").at(fieldName);
         }
         return stripped;
     }

@@ -10,7 +10,7 @@ public final class PlausibleDate {
 
     public static LocalDate check(LocalDate date, String fieldName) {
         if (date != null && (date.getYear() < 1000 || date.getYear() > 9999)) {
-            throw new InvalidInputException(fieldName + " must lie between the years 1000 and 9999.");
+            throw new InvalidInputException(fieldName + " must lie between the years 1000 and 9999.").at(fieldName);
         }
         return date;
     }

@@ -17,13 +17,13 @@ public final class StorableText {
         for (int i = 0; i < value.length(); i++) {
             char c = value.charAt(i);
             if (c == '\0') {
-                throw new InvalidInputException(fieldName + " contains a NUL character, which Factmark cannot store.");
+                throw new InvalidInputException(fieldName + " contains a NUL character, which Factmark cannot store.").at(fieldName);
             }
             if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 throw new InvalidInputException(fieldName + " contains half of a character (a lone UTF-16 "
-                        + "surrogate at position " + i + "); it is not valid text.");
+                        + "surrogate at position " + i + "); it is not valid text.").at(fieldName);
             }
         }
         return value;

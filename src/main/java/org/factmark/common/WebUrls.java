@@ -31,7 +31,7 @@ public final class WebUrls {
             return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         } catch (URISyntaxException e) {
-            throw new InvalidInputException(fieldName + " is not a valid URL: " + e.getReason() + ".");
+            throw new InvalidInputException(fieldName + " is not a valid URL: " + e.getReason() + ".").at(fieldName);
         }
     }
 
@@ -45,16 +45,16 @@ public final class WebUrls {
         }
         String trimmed = url.strip();
         if (trimmed.length() > MAX_LENGTH) {
-            throw new InvalidInputException(fieldName + " is longer than " + MAX_LENGTH + " characters.");
+            throw new InvalidInputException(fieldName + " is longer than " + MAX_LENGTH + " characters.").at(fieldName);
         }
         try {
             URI uri = new URI(trimmed);
             String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
             if (!scheme.equals("http") && !scheme.equals("https")) {
-                throw new InvalidInputException(fieldName + " must start with http:// or https://.");
+                throw new InvalidInputException(fieldName + " must start with http:// or https://.").at(fieldName);
             }
             if (uri.getHost() == null || uri.getHost().isBlank()) {
-                throw new InvalidInputException(fieldName + " has no host name.");
+                throw new InvalidInputException(fieldName + " has no host name.").at(fieldName);
             }
             if (uri.getRawUserInfo() != null) {
                 // Every user sees stored links; a user name or password in one would leak to all of them.
@@ -62,7 +62,7 @@ public final class WebUrls {
             }
             return trimmed;
         } catch (URISyntaxException e) {
-            throw new InvalidInputException(fieldName + " is not a valid URL: " + e.getReason() + ".");
+            throw new InvalidInputException(fieldName + " is not a valid URL: " + e.getReason() + ".").at(fieldName);
         }
     }
 }

@@ -3,9 +3,9 @@ package org.factmark.document;
 import java.util.List;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
-import org.factmark.common.OptionalText;
 import org.factmark.common.PlausibleDate;
 import org.factmark.common.StorableText;
+import org.factmark.common.TextLimit;
 import org.factmark.common.VisibleText;
 import org.factmark.common.WebUrls;
 import org.factmark.document.internal.DocumentRepository;
@@ -20,8 +20,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class DocumentService {
 
     public static final int MAX_PAGE_SIZE = 100;
-    static final int MAX_TITLE_LENGTH = 500;
-    static final int MAX_OUTLET_LENGTH = 200;
+    /** A document's inputs as messages name them, with the limits forms give them. */
+    public static final TextLimit TITLE = new TextLimit("The title", 500);
+    public static final TextLimit OUTLET = new TextLimit("The outlet", 200);
+    public static final TextLimit URL = new TextLimit("The URL", WebUrls.MAX_LENGTH);
+    public static final String PUBLISHED_AT = "The publication date";
+    public static final String TEXT = DocumentText.FIELD;
+    public static final int MAX_TEXT_BYTES = DocumentText.MAX_BYTES;
 
     private final DocumentRepository documents;
 
@@ -92,9 +97,9 @@ public class DocumentService {
         long id = documents.insert(
                 requireTitle(document.title()),
                 text,
-                WebUrls.requireHttp(document.url(), "The URL"),
-                OptionalText.of(document.outlet(), MAX_OUTLET_LENGTH, "The outlet"),
-                PlausibleDate.check(document.publishedAt(), "The publication date"),
+                WebUrls.requireHttp(document.url(), URL.fieldName()),
+                OUTLET.check(document.outlet()),
+                PlausibleDate.check(document.publishedAt(), PUBLISHED_AT),
                 DocumentText.sha256(text),
                 createdBy);
         return documents.findById(id).orElseThrow();
@@ -106,9 +111,9 @@ public class DocumentService {
 
     private static String requireTitle(String title) {
         if (VisibleText.isBlank(title)) {
-            throw new InvalidInputException("A document needs a title.");
+            throw new InvalidInputException("A document needs a title.").at(TITLE.fieldName());
         }
-        return OptionalText.of(title, MAX_TITLE_LENGTH, "The title");
+        return TITLE.check(title);
     }
 
     private static String blankToNull(String query) {

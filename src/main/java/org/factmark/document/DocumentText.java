@@ -17,24 +17,26 @@ final class DocumentText {
 
     /** The limit on a document's text, in UTF-8 bytes. */
     static final int MAX_BYTES = 2 * 1024 * 1024;
+    /** How messages name the text. */
+    static final String FIELD = "The text";
 
     private DocumentText() {
     }
 
     static String normalize(String raw) {
         if (VisibleText.isBlank(raw)) {
-            throw new InvalidInputException("The text is empty.");
+            throw new InvalidInputException("The text is empty.").at(FIELD);
         }
         if (raw.indexOf('\0') >= 0) {
             throw new InvalidInputException("The text contains NUL characters, which a document may not hold. "
-                    + "Is it a binary file?");
+                    + "Is it a binary file?").at(FIELD);
         }
-        StorableText.check(raw, "The text");
+        StorableText.check(raw, FIELD);
         String text = raw.replace("\r\n", "\n").replace('\r', '\n');
         int bytes = utf8Length(text);
         if (bytes > MAX_BYTES) {
             throw new InputTooLargeException("The text is " + bytes + " bytes long; a document holds at most "
-                    + MAX_BYTES + " bytes (2 MiB).");
+                    + MAX_BYTES + " bytes (2 MiB).").at(FIELD);
         }
         return text;
     }

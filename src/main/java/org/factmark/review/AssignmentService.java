@@ -16,6 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class AssignmentService {
 
+    /** How messages name the reviewer of an assignment. */
+    public static final String REVIEWER = "The reviewer";
+
     private final AssignmentRepository assignments;
     private final DocumentService documents;
     private final UserService users;
@@ -67,6 +70,6 @@ public class AssignmentService {
 
     private long reviewerId(String reviewer) {
         return users.findIdByUsername(reviewer == null ? "" : reviewer.strip())
-                .orElseThrow(() -> new InvalidInputException("There is no user \"" + reviewer + "\"."));
+                .orElseThrow(() -> new InvalidInputException("There is no user \"" + reviewer + "\".").at(REVIEWER));
     }
 }

@@ -11,6 +11,7 @@ import org.factmark.common.ConflictException;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
 import org.factmark.common.OptionalText;
+import org.factmark.common.TextLimit;
 import org.factmark.review.internal.HistoryRepository;
 import org.factmark.review.internal.InboxRepository;
 import org.factmark.review.internal.ReviewRepository;
@@ -30,6 +31,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class ReviewService {
+
+    /** A comment's text, as messages name it, and its limit (the database's too). */
+    public static final TextLimit COMMENT = new TextLimit("A comment", 4000);
 
     private final ClaimService claims;
     private final SourceService sources;
@@ -106,9 +110,9 @@ public class ReviewService {
     @Transactional
     public Comment comment(long claimId, String text) {
         Claim claim = claims.get(claimId);
-        String body = OptionalText.of(text, 4000, "A comment");
+        String body = COMMENT.check(text);
         if (body == null) {
-            throw new InvalidInputException("A comment needs some text.");
+            throw new InvalidInputException("A comment needs some text.").at(COMMENT.fieldName());
         }
         long author = CurrentUser.require().id();
         long id = reviews.insertComment(claim.id(), author, body);

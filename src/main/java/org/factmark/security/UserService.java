@@ -7,9 +7,9 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
-import org.factmark.common.OptionalText;
 import org.factmark.common.StorableText;
 import org.factmark.common.StaleVersionException;
+import org.factmark.common.TextLimit;
 import org.factmark.security.internal.UserRepository;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -22,6 +22,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class UserService {
 
     public static final int MIN_PASSWORD_LENGTH = 10;
+    /** bcrypt reads at most 72 bytes of a password. */
+    public static final int MAX_PASSWORD_BYTES = 72;
+    /** How messages name a user's inputs, and the limits forms give them. */
+    public static final TextLimit USERNAME_FIELD = new TextLimit("The username", 40);
+    public static final TextLimit DISPLAY_NAME = new TextLimit("A display name", 100);
+    public static final String PASSWORD = "The password";
+    public static final String ROLES = "The roles";
     private static final Pattern USERNAME = Pattern.compile("[a-z0-9][a-z0-9._-]{1,39}");
 
     /** An account's roles, enabled flag or password changed: sessions signed in to it take the change at once. */
@@ -49,7 +56,7 @@ public class UserService {
     public UserAccount create(String username, String displayName, String password, Set<Role> roles) {
         String name = requireUsername(username);
         if (users.usernameTaken(name)) {
-            throw new InvalidInputException("The username \"" + name + "\" is already taken.");
+            throw new InvalidInputException("The username \"" + name + "\" is already taken.").at(USERNAME_FIELD.fieldName());
         }
         long id = users.insert(name, requireDisplayName(displayName, name), hash(requirePassword(password)),
                 requireRoles(roles));
@@ -133,30 +140,30 @@ public class UserService {
         String name = username == null ? "" : username.strip();
         if (!USERNAME.matcher(name).matches()) {
             throw new InvalidInputException("A username has 2 to 40 characters: lower-case letters, digits, "
-                    + "dots, dashes or underscores, starting with a letter or digit.");
+                    + "dots, dashes or underscores, starting with a letter or digit.").at(USERNAME_FIELD.fieldName());
         }
         return name;
     }
 
     private static String requireDisplayName(String displayName, String fallback) {
-        String name = OptionalText.of(displayName, 100, "A display name");
+        String name = DISPLAY_NAME.check(displayName);
         return name == null ? fallback : name;
     }
 
     private static String requirePassword(String password) {
         if (password == null || password.length() < MIN_PASSWORD_LENGTH) {
-            throw new InvalidInputException("A password needs at least " + MIN_PASSWORD_LENGTH + " characters.");
+            throw new InvalidInputException("A password needs at least " + MIN_PASSWORD_LENGTH + " characters.").at(PASSWORD);
         }
-        if (password.getBytes(StandardCharsets.UTF_8).length > 72) {
+        if (password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
             // bcrypt reads at most 72 bytes; refuse rather than fail or silently ignore the rest.
-            throw new InvalidInputException("A password has at most 72 bytes (72 plain letters, fewer accented ones).");
+            throw new InvalidInputException("A password has at most 72 bytes (72 plain letters, fewer accented ones).").at(PASSWORD);
         }
-        return StorableText.check(password, "The password");
+        return StorableText.check(password, PASSWORD);
     }
 
     private static Set<Role> requireRoles(Set<Role> roles) {
         if (roles == null || roles.isEmpty()) {
-            throw new InvalidInputException("Give the user at least one role.");
+            throw new InvalidInputException("Give the user at least one role.").at(ROLES);
         }
         return roles;
     }

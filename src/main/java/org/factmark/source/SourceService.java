@@ -7,8 +7,8 @@ import org.factmark.claim.ClaimService;
 import org.factmark.common.ConflictException;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
-import org.factmark.common.OptionalText;
 import org.factmark.common.PlausibleDate;
+import org.factmark.common.TextLimit;
 import org.factmark.common.WebUrls;
 import org.factmark.document.DocumentService;
 import org.factmark.security.Access;
@@ -22,6 +22,14 @@ import org.springframework.transaction.annotation.Transactional;
 /** The gate to sources and to the links between claims and the sources they cite. */
 @Service
 public class SourceService {
+
+    /** A source's inputs as messages name them, with the limits forms give them. */
+    public static final TextLimit URL = new TextLimit("The source's URL", WebUrls.MAX_LENGTH);
+    public static final TextLimit TITLE = new TextLimit("The title", 500);
+    public static final TextLimit PUBLISHER = new TextLimit("The publisher", 200);
+    public static final TextLimit NOTE = new TextLimit("The note", 4000);
+    public static final TextLimit EXCERPT = new TextLimit("The excerpt", 4000);
+    public static final TextLimit SEARCH = new TextLimit("The search", 200);
 
     private static final int MAX_SEARCH_RESULTS = 50;
 
@@ -68,7 +76,7 @@ public class SourceService {
     @PreAuthorize(Access.ANY_ROLE)
     @Transactional(readOnly = true)
     public List<Source> search(String query) {
-        return sources.search(OptionalText.of(query, 200, "The search"), MAX_SEARCH_RESULTS);
+        return sources.search(SEARCH.check(query), MAX_SEARCH_RESULTS);
     }
 
     @PreAuthorize(Access.ANY_ROLE)
@@ -86,7 +94,7 @@ public class SourceService {
         // The claim first: the database's triggers lock it after the link, and a review of the same
         // claim locks it before its links; both in that order, neither waits for the other in a circle.
         touch(claimId, actor);
-        if (!sources.link(claimId, source.id(), stance, OptionalText.of(excerpt, 4000, "The excerpt"), actor)) {
+        if (!sources.link(claimId, source.id(), stance, EXCERPT.check(excerpt), actor)) {
             throw new ConflictException("This claim already cites \"" + source.title() + "\".");
         }
         SourceLink link = linkOf(claimId, source.id());
@@ -150,31 +158,31 @@ public class SourceService {
     }
 
     private NewSource checked(NewSource draft) {
-        String title = OptionalText.of(draft.title(), 500, "The title");
+        String title = TITLE.check(draft.title());
         if (draft.documentId() != null) {
             var document = documents.get(draft.documentId());
             if (draft.claimId() != null && claims.get(draft.claimId()).documentId() != document.id()) {
                 throw new InvalidInputException("Claim " + draft.claimId() + " is not in document " + document.id() + ".");
             }
-            String publisher = OptionalText.of(draft.publisher(), 200, "The publisher");
+            String publisher = PUBLISHER.check(draft.publisher());
             return new NewSource(null, document.id(), draft.claimId(), title != null ? title : document.title(),
                     publisher != null ? publisher : document.outlet(), SourceKind.FACTMARK_DOCUMENT,
                     PlausibleDate.check(draft.accessedOn(), "The access date"), null,
-                    OptionalText.of(draft.note(), 4000, "The note"));
+                    NOTE.check(draft.note()));
         }
-        String url = WebUrls.normalize(draft.url(), "The source's URL");
+        String url = WebUrls.normalize(draft.url(), URL.fieldName());
         if (url == null) {
-            throw new InvalidInputException("A source needs a URL (http or https) or a Factmark document.");
+            throw new InvalidInputException("A source needs a URL (http or https) or a Factmark document.").at(URL.fieldName());
         }
         if (title == null) {
-            throw new InvalidInputException("A source needs a title.");
+            throw new InvalidInputException("A source needs a title.").at(TITLE.fieldName());
         }
         if (draft.kind() == SourceKind.FACTMARK_DOCUMENT) {
             throw new InvalidInputException("A web page cannot be of kind FACTMARK_DOCUMENT.");
         }
-        return new NewSource(url, null, null, title, OptionalText.of(draft.publisher(), 200, "The publisher"),
+        return new NewSource(url, null, null, title, PUBLISHER.check(draft.publisher()),
                 draft.kind() == null ? SourceKind.OTHER : draft.kind(),
                 PlausibleDate.check(draft.accessedOn(), "The access date"),
-                WebUrls.normalize(draft.archiveUrl(), "The archive URL"), OptionalText.of(draft.note(), 4000, "The note"));
+                WebUrls.normalize(draft.archiveUrl(), "The archive URL"), NOTE.check(draft.note()));
     }
 }

@@ -1,6 +1,7 @@
 package org.factmark.claim.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
+import com.vaadin.flow.component.confirmdialog.ConfirmDialog;
 import com.vaadin.flow.component.combobox.MultiSelectComboBox;
 import com.vaadin.flow.component.grid.Grid;
 import com.vaadin.flow.component.grid.GridVariant;
@@ -16,6 +17,8 @@ import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
@@ -38,6 +41,7 @@ import org.factmark.claim.ClaimTypeService;
 import org.factmark.common.NotFoundException;
 import org.factmark.common.ui.Grids;
 import org.factmark.common.ui.Notifications;
+import org.factmark.common.ui.Unsaved;
 import org.factmark.document.Document;
 import org.factmark.document.DocumentService;
 import org.factmark.document.ui.DocumentMeta;
@@ -56,7 +60,7 @@ import org.factmark.common.ui.Formats;
  */
 @Route("documents/:documentId([0-9]{1,18})")
 @PermitAll
-class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, HasDynamicTitle {
+class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
     private final DocumentService documents;
     private final PresenceBar presenceBar;
@@ -137,11 +141,18 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
             text = documents.text(documentId);
             showDocument(document);
             reloadClaims();
-            event.getLocation().getQueryParameters().getSingleParameter("claim")
-                    .filter(id -> id.matches("\\d{1,18}")).flatMap(id -> findClaim(Long.parseLong(id)))
-                    .ifPresent(this::focus);
+            event.getLocation().getQueryParameters().getSingleParameter("claim").ifPresent(this::openLinked);
         } catch (NotFoundException e) {
             event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
+        }
+    }
+
+    /** Leaving with a claim half-typed or changed and not saved asks first. */
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (editor.hasUnsavedChanges() || newClaimForm.hasTypedText()) {
+            var leaving = event.postpone();
+            Unsaved.ask(leaving::proceed);
         }
     }
 
@@ -184,10 +195,10 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
             // Only the reviewer's own clicks open or close a claim; refreshing the list must not
             // close the editor and lose what was typed in it.
             if (selection.isFromClient()) {
-                selection.getFirstSelectedItem().ifPresentOrElse(this::focus, () -> {
+                selection.getFirstSelectedItem().ifPresentOrElse(this::focus, () -> leaveEditor(null, () -> {
                     annotator.select(null);
                     editor.close();
-                });
+                }));
             }
         });
         claimList.setHeight("40%");
@@ -256,7 +267,20 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
         });
     }
 
+    /** A second claim of the same type on exactly the same span is most often a slip: it is saved once confirmed. */
     private void create(ClaimDraft draft) {
+        allClaims.stream().filter(claim -> claim.start() == draft.start() && claim.end() == draft.end()
+                && claim.type().equals(draft.type())).findFirst().ifPresentOrElse(same -> {
+                    var dialog = new ConfirmDialog("This passage already has this claim",
+                            same.createdBy() + " marked exactly this passage as " + typeOf(same).name()
+                                    + " already. Save a second claim on it all the same?",
+                            "Save a second claim", confirm -> newClaimForm.fields.errors.run(() -> store(draft)));
+                    dialog.setCancelable(true);
+                    dialog.open();
+                }, () -> store(draft));
+    }
+
+    private void store(ClaimDraft draft) {
         Claim created = claims.create(documentId, draft);
         newClaimForm.close();
         annotator.clearSelection();
@@ -289,7 +313,46 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
         reloadClaims();
     }
 
+    /** Opens {@code claim}, after asking when the claim open in the editor has unsaved changes. */
     private void focus(Claim claim) {
+        leaveEditor(claim.id(), () -> show(claim));
+    }
+
+    /** Runs {@code then}, which closes the editor or opens another claim ({@code next}) in it, asking first when needed. */
+    private void leaveEditor(Long next, Runnable then) {
+        if (!editor.hasUnsavedChanges() || (next != null && editor.isEditing(next))) {
+            then.run();
+            return;
+        }
+        // The list shows the claim just clicked as selected: the open one is, until the reviewer decides.
+        editor.claimId().flatMap(this::findClaim).ifPresent(claimList::select);
+        Unsaved.ask(then);
+    }
+
+    /** Opens the claim a link names; a link that leads to no claim of this document says so. */
+    private void openLinked(String id) {
+        Optional<Claim> linked = id.matches("\\d{1,18}") ? findClaim(Long.parseLong(id)) : Optional.empty();
+        if (linked.isPresent()) {
+            focus(linked.get());
+            return;
+        }
+        var notice = new Div();
+        notice.addClassName("stale-link");
+        notice.getElement().setAttribute("role", "status");
+        try {
+            Claim elsewhere = claims.get(Long.parseLong(id));
+            notice.add(new Span("The claim this link names is in another document, “"
+                    + documents.get(elsewhere.documentId()).title() + "”. "),
+                    new com.vaadin.flow.component.html.Anchor(DocumentMeta.location(elsewhere.documentId()) + "?claim=" + elsewhere.id(),
+                            "Open it there"));
+        } catch (NotFoundException | NumberFormatException e) {
+            notice.add(new Span("The claim this link names (" + Formats.abbreviate(id, 20) + ") does not exist: "
+                    + "it was deleted, or the link is wrong. Here is the document it pointed to."));
+        }
+        documentHeading.add(notice);
+    }
+
+    private void show(Claim claim) {
         if (!claimList.asSingleSelect().isEmpty() && claimList.asSingleSelect().getValue().id() == claim.id()
                 && editor.isEditing(claim.id())) {
             annotator.scrollTo(claim.id());

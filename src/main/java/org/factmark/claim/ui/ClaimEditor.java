@@ -14,12 +14,14 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.factmark.claim.Anchor;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimChanges;
 import org.factmark.claim.ClaimService;
 import org.factmark.claim.ClaimType;
 import org.factmark.common.StaleVersionException;
 import org.factmark.common.ui.Actions;
+import org.factmark.common.ui.FieldErrors;
 import org.factmark.common.ui.Notifications;
 
 /**
@@ -38,6 +40,7 @@ final class ClaimEditor extends VerticalLayout {
     private final IntegerField start = new IntegerField("Start");
     private final IntegerField end = new IntegerField("End");
     private final Button useSelection = new Button("Use the text selection");
+    private final FieldErrors spanErrors = new FieldErrors();
     ClaimFields fields;
     private Claim claim;
     private int[] lastSelection;
@@ -59,6 +62,7 @@ final class ClaimEditor extends VerticalLayout {
         quote.addClassName("claim-editor-quote");
         provenance.addClassName("document-meta");
         start.setHelperText("UTF-16 offsets; end exclusive");
+        spanErrors.at(Anchor.SPAN, start);
         useSelection.addThemeVariants(ButtonVariant.TERTIARY);
         useSelection.setEnabled(false);
         useSelection.addClickListener(click -> {
@@ -81,8 +85,9 @@ final class ClaimEditor extends VerticalLayout {
         start.setValue(claim.start());
         end.setValue(claim.end());
 
-        save = Actions.once(new Button("Save changes"),
-                () -> save(fields.changesTo(claim, start.getValue(), end.getValue())));
+        ClaimFields shown = fields;
+        save = Actions.once(new Button("Save changes"), () -> shown.errors.run(() -> spanErrors.run(
+                () -> save(shown.changesTo(claim, start.getValue(), end.getValue())))));
         save.addThemeVariants(ButtonVariant.PRIMARY);
         delete = new Button("Delete", click -> confirmDelete());
         delete.addThemeVariants(ButtonVariant.ERROR, ButtonVariant.TERTIARY);
@@ -137,6 +142,11 @@ final class ClaimEditor extends VerticalLayout {
     void selectionMade(int selectionStart, int selectionEnd) {
         lastSelection = new int[] {selectionStart, selectionEnd};
         useSelection.setEnabled(claim != null);
+    }
+
+    /** True when the reviewer has changed the open claim's fields since it was shown or saved. */
+    boolean hasUnsavedChanges() {
+        return claim != null && isVisible() && !fields.changesTo(claim, start.getValue(), end.getValue()).isEmpty();
     }
 
     boolean isEditing(long claimId) {

@@ -12,8 +12,11 @@ import java.util.Locale;
 import java.util.Objects;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimChanges;
+import org.factmark.claim.ClaimService;
 import org.factmark.claim.ClaimType;
+import org.factmark.claim.ClaimTypeService;
 import org.factmark.claim.Confidence;
+import org.factmark.common.ui.FieldErrors;
 
 /** The fields a reviewer fills in for a claim, shared by the new-claim form and the claim editor. */
 final class ClaimFields {
@@ -26,6 +29,8 @@ final class ClaimFields {
     final ComboBox<String> claimant = new ComboBox<>("Claimant");
     final TextField note = new TextField("Note");
     final TextField restatement = new TextField("Restatement");
+    /** Refusals of the claim service, shown at these fields. */
+    final FieldErrors errors = new FieldErrors();
     private final List<ClaimType> choices;
 
     /** {@code choices} are the types offered, in the order their number keys pick them. */
@@ -42,6 +47,10 @@ final class ClaimFields {
         claimant.setPlaceholder("Who makes the claim in the text");
         claimant.setHelperText("e.g. three Russian sources, a U.S. official");
         restatement.setPlaceholder("In your own words (defaults to the quote)");
+        errors.at(ClaimTypeService.TYPE, type);
+        errors.limited(ClaimService.CLAIMANT, claimant);
+        errors.limited(ClaimService.NOTE, note);
+        errors.limited(ClaimService.RESTATEMENT, restatement);
     }
 
     FormLayout layout() {

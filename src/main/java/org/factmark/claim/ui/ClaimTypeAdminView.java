@@ -22,7 +22,9 @@ import jakarta.annotation.security.RolesAllowed;
 import org.factmark.claim.ClaimType;
 import org.factmark.claim.ClaimTypeService;
 import org.factmark.common.ui.Actions;
+import org.factmark.common.ui.FieldErrors;
 import org.factmark.common.ui.Notifications;
+import org.factmark.common.ui.Unsaved;
 
 /** Admins keep the claim-type taxonomy: add types, rename and recolour them, retire those in use. */
 @Route("admin/claim-types")
@@ -60,9 +62,10 @@ class ClaimTypeAdminView extends VerticalLayout {
 
     /** Adds a type when {@code existing} is null, otherwise edits it (its code stays). */
     private void openEditor(ClaimType existing) {
-        var code = new TextField("Code");
-        var name = new TextField("Name");
-        var description = new TextField("Description");
+        var errors = new FieldErrors();
+        var code = errors.limited(ClaimTypeService.CODE_FIELD, new TextField("Code"));
+        var name = errors.limited(ClaimTypeService.NAME, new TextField("Name"));
+        var description = errors.limited(ClaimTypeService.DESCRIPTION, new TextField("Description"));
         var colour = new Input();
         colour.setType("color");
         colour.setValue(existing == null ? "#1c7ed6" : existing.colour());
@@ -81,7 +84,9 @@ class ClaimTypeAdminView extends VerticalLayout {
         }
         var form = new FormLayout(code, name, description, colourField, active);
         var dialog = new Dialog(existing == null ? "Add claim type" : "Edit " + existing.code(), form);
-        var save = Actions.once(new Button("Save"), () -> {
+        var unsaved = new Unsaved(code, name, description, colour, active);
+        unsaved.guard(dialog);
+        var save = Actions.once(new Button("Save"), () -> errors.run(() -> {
             if (existing == null) {
                 types.create(code.getValue(), name.getValue(), colour.getValue(), description.getValue());
             } else {
@@ -91,9 +96,9 @@ class ClaimTypeAdminView extends VerticalLayout {
             Notifications.success("Saved the claim type.");
             dialog.close();
             refresh();
-        });
+        }));
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), save);
+        dialog.getFooter().add(new Button("Cancel", click -> unsaved.confirmDiscard(dialog::close)), save);
         dialog.open();
     }
 

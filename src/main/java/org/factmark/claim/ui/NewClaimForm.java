@@ -1,7 +1,5 @@
 package org.factmark.claim.ui;
 
-import com.vaadin.flow.component.Key;
-import com.vaadin.flow.component.Shortcuts;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
@@ -13,6 +11,7 @@ import org.factmark.claim.ClaimDraft;
 import org.factmark.claim.ClaimType;
 import org.factmark.common.ui.Actions;
 import org.factmark.common.ui.Formats;
+import org.factmark.common.ui.Unsaved;
 
 /**
  * The small form that opens next to a fresh text selection. Enter saves, Escape cancels; focus starts
@@ -21,6 +20,8 @@ import org.factmark.common.ui.Formats;
 final class NewClaimForm extends Div {
 
     final ClaimFields fields;
+    private final Unsaved unsaved;
+    private final Runnable cancel;
     private final Paragraph quote = new Paragraph();
     private int start;
     private int end;
@@ -33,30 +34,64 @@ final class NewClaimForm extends Div {
         getElement().setAttribute("role", "dialog");
         getElement().setAttribute("aria-label", "New claim");
         fields = new ClaimFields(activeTypes, claimants);
+        unsaved = new Unsaved(fields.claimant, fields.note, fields.restatement);
+        this.cancel = cancel;
         quote.addClassName("claim-popup-quote");
 
-        var saveButton = Actions.once(new Button("Save claim"), () -> save.accept(draft()));
+        var saveButton = Actions.once(new Button("Save claim"), () -> fields.errors.run(() -> save.accept(draft())));
         saveButton.addThemeVariants(ButtonVariant.PRIMARY);
-        var cancelButton = new Button("Cancel", click -> cancel.run());
+        var cancelButton = new Button("Cancel", click -> requestCancel());
         add(quote, fields.layout(), new HorizontalLayout(saveButton, cancelButton));
 
         fields.pickTypesWithNumberKeys(this);
         Actions.enterClicks(saveButton, this);
-        Shortcuts.addShortcutListener(this, cancel::run, Key.ESCAPE).listenOn(this);
+        escapeCancels();
         setVisible(false);
     }
 
     /**
-     * Opens the form for {@code [start, end)} at viewport position (x, y), keeping what was last chosen.
-     * Opened again on the span it already shows (Enter in the text after adjusting it), it keeps what
-     * was typed into it.
+     * Escape cancels, as Cancel does; but in the claimant box with its suggestions open it only closes
+     * them, keeping what was typed there.
      */
+    private void escapeCancels() {
+        getElement().executeJs("""
+                this.addEventListener('keydown', event => {
+                  if (event.key !== 'Escape') return;
+                  const box = event.composedPath().find(node => node.localName === 'vaadin-combo-box');
+                  if (box && box.opened) {
+                    event.factmarkSuggestionsOpen = true;
+                    // The box would put back its last value: keep the text typed instead.
+                    const typed = box.inputElement.value;
+                    requestAnimationFrame(() => { box.inputElement.value = typed; });
+                    return;
+                  }
+                  // A field sends its value when it loses the focus: before the server looks at it.
+                  const active = document.activeElement;
+                  active?.blur?.();
+                  active?.focus?.();
+                }, true);""");
+        getElement().addEventListener("keydown", escape -> requestCancel())
+                .setFilter("event.key === 'Escape' && !event.factmarkSuggestionsOpen");
+    }
+
+    boolean hasTypedText() {
+        return isVisible() && unsaved.changed();
+    }
+
+    /** Closes the form, after asking when something was typed into it. */
+    void requestCancel() {
+        unsaved.confirmDiscard(cancel);
+    }
+
+    /** Opens the form for {@code [start, end)} at viewport position (x, y), keeping what was last chosen. */
     void open(int start, int end, String selectedText, double x, double y) {
-        if (!isVisible() || start != this.start || end != this.end) {
+        follow(start, end, selectedText);
+        if (!isVisible()) {
             fields.note.clear();
             fields.restatement.clear();
+            unsaved.markSaved();
         }
-        follow(start, end, selectedText);
+        // Otherwise the reviewer has selected again with the form open: the span moves, what was typed stays.
         setVisible(true);
         // (x, y) are window coordinates, but a fixed element inside the app layout is placed
         // relative to the layout's content area: measure where that starts, then keep the form

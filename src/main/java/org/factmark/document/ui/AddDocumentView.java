@@ -13,6 +13,8 @@ import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import com.vaadin.flow.component.upload.Upload;
 import com.vaadin.flow.component.upload.UploadI18N;
+import com.vaadin.flow.router.BeforeLeaveEvent;
+import com.vaadin.flow.router.BeforeLeaveObserver;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.UploadEvent;
@@ -25,7 +27,10 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import org.factmark.common.ui.Actions;
+import org.factmark.common.ui.FieldErrors;
 import org.factmark.common.ui.Notifications;
+import org.factmark.common.ui.TextLimits;
+import org.factmark.common.ui.Unsaved;
 import org.factmark.document.Document;
 import org.factmark.document.DocumentService;
 import org.factmark.document.NewDocument;
@@ -37,7 +42,7 @@ import org.factmark.document.NewDocument;
 @Route("documents/new")
 @PageTitle("Add document · Factmark")
 @PermitAll
-class AddDocumentView extends VerticalLayout {
+class AddDocumentView extends VerticalLayout implements BeforeLeaveObserver {
 
     /** Checked on the server while reading; the browser's own check is only a courtesy. */
     static final int MAX_UPLOAD_BYTES = 5 * 1024 * 1024;
@@ -54,11 +59,19 @@ class AddDocumentView extends VerticalLayout {
     /** Why the last file was not read, next to the upload; the form keeps what was typed. */
     final Paragraph uploadProblem = new Paragraph();
     final Button save = new Button("Save document");
+    private final FieldErrors errors = new FieldErrors();
+    private final Unsaved unsaved = new Unsaved(title, outlet, url, publishedAt, text);
 
     AddDocumentView(DocumentService documents) {
         this.documents = documents;
         setMaxWidth("60rem");
 
+        errors.limited(DocumentService.TITLE, title);
+        errors.limited(DocumentService.OUTLET, outlet);
+        errors.limited(DocumentService.URL, url);
+        errors.at(DocumentService.PUBLISHED_AT, publishedAt);
+        errors.at(DocumentService.TEXT, text);
+        TextLimits.applyInBytes(text, DocumentService.MAX_TEXT_BYTES);
         title.setRequired(true);
         url.setPlaceholder("https://");
         text.setRequired(true);
@@ -85,7 +98,7 @@ class AddDocumentView extends VerticalLayout {
         form.setColspan(title, 2);
 
         save.addThemeVariants(ButtonVariant.PRIMARY);
-        Actions.once(save, this::save);
+        Actions.once(save, () -> errors.run(this::save));
         var cancel = new Button("Cancel", click -> UI.getCurrent().navigate(DocumentListView.class));
 
         add(new H2("Add document"), form, text, upload, uploadProblem, new HorizontalLayout(save, cancel));
@@ -95,7 +108,17 @@ class AddDocumentView extends VerticalLayout {
         Document saved = documents.add(new NewDocument(title.getValue(), text.getValue(), url.getValue(),
                 outlet.getValue(), publishedAt.getValue()));
         Notifications.success("Saved \"" + saved.title() + "\".");
+        unsaved.markSaved();
         UI.getCurrent().navigate(DocumentMeta.location(saved.id()));
+    }
+
+    /** Leaving the form with something typed in it, by Cancel or anywhere else, asks first. */
+    @Override
+    public void beforeLeave(BeforeLeaveEvent event) {
+        if (unsaved.changed()) {
+            var leaving = event.postpone();
+            Unsaved.ask(leaving::proceed);
+        }
     }
 
     /** Runs on the upload request's thread, without the session lock; UI changes go through access(). */

@@ -14,6 +14,7 @@ import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.List;
 import org.factmark.common.ui.Actions;
+import org.factmark.common.ui.FieldErrors;
 import org.factmark.common.ui.Formats;
 import org.factmark.common.ui.Notifications;
 import org.factmark.document.Document;
@@ -42,11 +43,13 @@ class AssignmentsView extends VerticalLayout {
         document.setItemLabelGenerator(Document::title);
         document.setWidth("28rem");
         reviewer.setItems(users.assignableUsernames());
-        var assign = Actions.once(new Button("Assign"), () -> {
+        var errors = new FieldErrors();
+        errors.at(AssignmentService.REVIEWER, reviewer);
+        var assign = Actions.once(new Button("Assign"), () -> errors.run(() -> {
             assignments.assign(document.getValue().id(), reviewer.getValue());
-            Notifications.success("Assigned to " + reviewer.getValue() + ".");
+            Notifications.success("Assigned “" + document.getValue().title() + "” to " + reviewer.getValue() + ".");
             show();
-        });
+        }));
         assign.addThemeVariants(ButtonVariant.PRIMARY);
         assign.setEnabled(false);
         document.addValueChangeListener(change -> {
@@ -62,7 +65,7 @@ class AssignmentsView extends VerticalLayout {
         grid.addComponentColumn(assignment -> {
             var remove = Actions.once(new Button("Unassign"), () -> {
                 assignments.unassign(assignment.documentId(), assignment.reviewer());
-                show();
+                Notifications.saved("Took the document from " + assignment.reviewer() + ".", this::show);
             });
             remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
             return remove;

@@ -8,8 +8,10 @@ import com.vaadin.flow.router.Menu;
 import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
+import java.util.Locale;
 import org.factmark.common.ui.Formats;
 import org.factmark.common.ui.Grids;
+import org.factmark.common.ui.Notifications;
 import org.factmark.document.ui.DocumentMeta;
 import org.factmark.review.Assignment;
 import org.factmark.review.AssignmentService;
@@ -48,6 +50,8 @@ class MyWorkView extends VerticalLayout {
         state.addValueChangeListener(change -> {
             if (change.isFromClient()) {
                 assignments.setMyState(assignment.documentId(), change.getValue());
+                Notifications.success("“" + assignment.documentTitle() + "” is now marked "
+                        + Formats.words(change.getValue()).toLowerCase(Locale.ROOT) + ".");
             }
         });
         return state;

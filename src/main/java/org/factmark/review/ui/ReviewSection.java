@@ -29,8 +29,10 @@ import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.Rating;
 import org.factmark.claim.ui.ClaimPanelSection;
 import org.factmark.common.ui.Actions;
+import org.factmark.common.ui.FieldErrors;
 import org.factmark.common.ui.Formats;
 import org.factmark.common.ui.Notifications;
+import org.factmark.common.ui.TextLimits;
 import org.factmark.review.ReviewService;
 import org.factmark.source.NewSource;
 import org.factmark.source.Source;
@@ -82,8 +84,11 @@ class ReviewSection implements ClaimPanelSection {
         }
         var actions = new HorizontalLayout();
         switch (claim.status()) {
-            case OPEN -> actions.add(button("Send to review", true,
-                    () -> changed.accept(reviews.sendToReview(claim.id(), claim.version()))));
+            case OPEN -> actions.add(button("Send to review", true, () -> {
+                Claim sent = reviews.sendToReview(claim.id(), claim.version());
+                Notifications.saved("Sent the claim to review: an editor will verify or reject it.",
+                        () -> changed.accept(sent));
+            }));
             case IN_REVIEW -> {
                 box.add(meta("In review: waiting for an editor."));
                 if (reviews.mayDecide()) {
@@ -93,8 +98,11 @@ class ReviewSection implements ClaimPanelSection {
             }
             case VERIFIED, REJECTED -> {
                 if (reviews.mayDecide()) {
-                    actions.add(button("Reopen", false, () -> changed.accept(reviews.reopen(claim.id(),
-                            claim.version()))));
+                    actions.add(button("Reopen", false, () -> {
+                        Claim reopened = reviews.reopen(claim.id(), claim.version());
+                        Notifications.saved("Reopened the claim: it can be changed again.",
+                                () -> changed.accept(reopened));
+                    }));
                 }
             }
         }
@@ -142,7 +150,8 @@ class ReviewSection implements ClaimPanelSection {
             if (editable) {
                 var remove = Actions.once(new Button("Remove"), () -> {
                     sources.unlink(claim.id(), link.source().id());
-                    changed.accept(claims.get(claim.id()));
+                    Notifications.saved("Removed the source “" + link.source().title() + "” from this claim.",
+                            () -> changed.accept(claims.get(claim.id())));
                 });
                 remove.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
                 row.add(remove);
@@ -163,15 +172,18 @@ class ReviewSection implements ClaimPanelSection {
                 .skip(query.getOffset()).limit(query.getLimit()));
         existing.setItemLabelGenerator(source -> source.title() + (source.url() == null ? "" : " · " + source.url()));
         existing.setWidthFull();
+        TextLimits.apply(existing, SourceService.SEARCH.maxLength());
         var passage = new ComboBox<Claim>("…or a claim in another article");
         passage.setPlaceholder("Search the quotes of other articles' claims");
         passage.setItems(query -> claims.search(ClaimFilter.quoting(query.getFilter().orElse("")), query.getOffset(),
                 query.getLimit()).stream().filter(other -> other.documentId() != claim.documentId()));
         passage.setItemLabelGenerator(Claim::quote);
         passage.setWidthFull();
-        var url = new TextField("…or a new URL");
+        TextLimits.apply(passage, ClaimService.TEXT_FILTER.maxLength());
+        var errors = new FieldErrors();
+        var url = errors.limited(SourceService.URL, new TextField("…or a new URL"));
         url.setPlaceholder("https://");
-        var title = new TextField("Title of the new source");
+        var title = errors.limited(SourceService.TITLE, new TextField("Title of the new source"));
         var kind = new Select<SourceKind>();
         kind.setLabel("Kind");
         kind.setItems(SourceKind.PRIMARY_DOCUMENT, SourceKind.OFFICIAL_STATEMENT, SourceKind.NEWS_REPORT,
@@ -184,8 +196,8 @@ class ReviewSection implements ClaimPanelSection {
         stance.setItems(Stance.values());
         stance.setItemLabelGenerator(Formats::words);
         stance.setValue(Stance.SUPPORTS);
-        var excerpt = new TextField("Excerpt (optional)");
-        var link = Actions.once(new Button("Cite"), () -> {
+        var excerpt = errors.limited(SourceService.EXCERPT, new TextField("Excerpt (optional)"));
+        var link = Actions.once(new Button("Cite"), () -> errors.run(() -> {
             NewSource source = passage.getValue() != null
                     ? new NewSource(null, passage.getValue().documentId(), passage.getValue().id(), null, null, null,
                             null, null, null)
@@ -195,7 +207,7 @@ class ReviewSection implements ClaimPanelSection {
                     : sources.findOrCreate(source).source().id();
             sources.link(claim.id(), sourceId, stance.getValue(), excerpt.getValue());
             Notifications.saved("Linked the source.", () -> changed.accept(claims.get(claim.id())));
-        });
+        }));
         link.addThemeVariants(ButtonVariant.PRIMARY, ButtonVariant.SMALL);
         var form = new FormLayout(existing, passage, url, title, kind, accessed, stance, excerpt);
         form.setResponsiveSteps(new FormLayout.ResponsiveStep("0", 1), new FormLayout.ResponsiveStep("24rem", 2));
@@ -218,15 +230,17 @@ class ReviewSection implements ClaimPanelSection {
             });
         };
         show.run();
-        var text = new TextField();
+        var errors = new FieldErrors();
+        var text = errors.limited(ReviewService.COMMENT, new TextField());
         text.setPlaceholder("Add to the discussion");
         text.setWidthFull();
-        var send = Actions.once(new Button("Comment"), () -> {
+        var send = Actions.once(new Button("Comment"), () -> errors.run(() -> {
             reviews.comment(claim.id(), text.getValue());
             text.clear();
             Notifications.saved("Posted the comment.", show);
-        });
+        }));
         send.addThemeVariants(ButtonVariant.SMALL);
+        Actions.enterClicks(send, text);
         var box = new VerticalLayout(new H4("Discussion"), thread, new HorizontalLayout(text, send));
         box.setPadding(false);
         return box;

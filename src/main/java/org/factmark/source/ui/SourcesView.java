@@ -18,6 +18,7 @@ import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
 import java.util.Locale;
+import org.factmark.common.ui.TextLimits;
 import org.factmark.document.ui.DocumentMeta;
 import org.factmark.source.Citation;
 import org.factmark.source.Source;
@@ -39,6 +40,7 @@ class SourcesView extends VerticalLayout {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setClearButtonVisible(true);
         search.setWidth("24rem");
+        TextLimits.apply(search, SourceService.SEARCH.maxLength());
 
         grid.addComponentColumn(SourcesView::title).setHeader("Source").setFlexGrow(1);
         grid.addColumn(Source::publisher).setHeader("Publisher").setAutoWidth(true);
