@@ -138,6 +138,7 @@ class ScreenSizesBrowserIT {
         assertFormBesideSelectionWithButtonsInView("the end of a paragraph at the bottom of the window");
 
         // And the form's own Save button, clicked with the mouse, saves the claim.
+        workspace.press("2");
         WebElement save = workspace.button("Save claim");
         new Actions(browser).moveToElement(save).click().perform();
         workspace.waiting().until(driver -> claimsOf(documentId).size() == 1);
@@ -245,6 +246,7 @@ class ScreenSizesBrowserIT {
             assertThat(clippedControls()).as("controls cut off in " + view).isEmpty();
         }
         workspace.visit("/documents/new");
+        workspace.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("vaadin-text-area")));
         assertThat(width("vaadin-text-area")).as("the text area of Add document").isGreaterThan(600);
 
         workspace.open(documentId);
