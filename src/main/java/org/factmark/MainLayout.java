@@ -44,7 +44,7 @@ public final class MainLayout extends AppLayout {
         userName.addClassName("user-name");
         var signOut = new Button("Sign out", click -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.TERTIARY);
-        signOut.setTooltipText("Signed in as " + userName.getText());
+        signOut.getElement().setAttribute("title", "Signed in as " + userName.getText());
 
         inboxButton.addThemeVariants(ButtonVariant.TERTIARY);
         unreadBadge.addClassName("inbox-badge");
