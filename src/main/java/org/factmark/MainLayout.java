@@ -45,8 +45,11 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
 
         var userName = new Span(authentication.getAuthenticatedUser(FactmarkUser.class)
                 .map(FactmarkUser::displayName).orElse(""));
+        // On a phone the name gives way to the actions; the button still says whose session it ends.
+        userName.addClassName("user-name");
         var signOut = new Button("Sign out", click -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.TERTIARY);
+        signOut.getElement().setAttribute("title", "Signed in as " + userName.getText());
 
         inboxButton.addThemeVariants(ButtonVariant.TERTIARY);
         unreadBadge.addClassName("inbox-badge");
@@ -59,6 +62,7 @@ public final class MainLayout extends AppLayout implements AfterNavigationObserv
                         batch -> showUnread()));
 
         var header = new HorizontalLayout(new DrawerToggle(), brand, inboxButton, userName, signOut);
+        header.addClassName("app-header");
         header.setWidthFull();
         header.setAlignItems(FlexComponent.Alignment.CENTER);
         header.expand(brand);

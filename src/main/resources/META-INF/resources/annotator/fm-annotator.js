@@ -4,7 +4,7 @@
  * The server owns the data and sets three properties: `text` (shown exactly, as text nodes only,
  * never parsed as HTML), `highlights` ([{id, start, end, color, tooltip}], UTF-16 offsets, end
  * exclusive; they may overlap and nest) and `selectedId`. The element reports what the reviewer
- * does with `fm-select` ({start, end, x, y}) and `fm-highlight-click` ({id}) events, and a keyboard
+ * does with `fm-select` ({start, end}) and `fm-highlight-click` ({id}) events, and a keyboard
  * selection being adjusted with `fm-selection-change` ({start, end}).
  *
  * A keyboard user moves a caret of our own through the text and selects with Shift (see the
@@ -222,6 +222,82 @@ function snapSpan(text, start, end) {
   return from < to ? { start: from, end: to } : null;
 }
 
+/** Margin between a popup and the window's edges or the text it belongs to, in CSS pixels. */
+const POPUP_MARGIN = 8;
+/** A popup shorter than this cannot show its fields: the text is scrolled to make room first. */
+const POPUP_MIN_HEIGHT = 260;
+
+/** The nearest ancestor that scrolls vertically, or the page's scrolling element. */
+function scrollerOf(el) {
+  for (let n = el.parentElement; n; n = n.parentElement) {
+    const overflow = getComputedStyle(n).overflowY;
+    if ((overflow === 'auto' || overflow === 'scroll') && n.scrollHeight > n.clientHeight) return n;
+  }
+  return document.scrollingElement;
+}
+
+/** Whether all of `el` is visible: inside the window and inside every scrolling ancestor. */
+function isInView(el) {
+  const r = el.getBoundingClientRect();
+  let top = 0;
+  let bottom = innerHeight;
+  for (let n = el.parentElement; n && n !== document.body; n = n.parentElement) {
+    if (getComputedStyle(n).overflowY !== 'visible') {
+      const box = n.getBoundingClientRect();
+      top = Math.max(top, box.top);
+      bottom = Math.min(bottom, box.bottom);
+    }
+  }
+  return r.top >= top && r.bottom <= bottom;
+}
+
+/**
+ * Places the fixed-position `popup` where it covers none of `range`'s lines: beside the passage (right,
+ * then left) when the window has the width, else below or above it, whichever has more room. Its
+ * height is capped to the room it gets (its body scrolls, its buttons stay in view); when the window
+ * leaves it too little, `scroller` is scrolled to make room.
+ */
+function placeBeside(popup, range, scroller) {
+  // A fixed element inside a transformed or contained ancestor is placed relative to that ancestor.
+  popup.style.left = '0px';
+  popup.style.top = '0px';
+  popup.style.maxHeight = '';
+  const origin = popup.getBoundingClientRect();
+  const width = popup.offsetWidth;
+  const wanted = Math.min(popup.offsetHeight, innerHeight - 2 * POPUP_MARGIN);
+  const m = POPUP_MARGIN;
+  const spot = () => {
+    const rects = [...range.getClientRects()].filter((r) => r.width > 0 && r.height > 0);
+    const box = rects.length ? rects.reduce((a, r) => ({
+      left: Math.min(a.left, r.left), right: Math.max(a.right, r.right),
+      top: Math.min(a.top, r.top), bottom: Math.max(a.bottom, r.bottom),
+    })) : range.getBoundingClientRect();
+    const top = Math.max(m, Math.min(box.top, innerHeight - m - wanted));
+    if (box.right + m + width <= innerWidth - m) return { left: box.right + m, top, height: wanted };
+    if (box.left - m - width >= m) return { left: box.left - m - width, top, height: wanted };
+    const left = Math.max(m, Math.min(box.left, innerWidth - m - width));
+    const below = innerHeight - m - (box.bottom + m);
+    const above = box.top - m - m;
+    if (below >= Math.min(wanted, POPUP_MIN_HEIGHT) || below >= above) {
+      return { left, top: Math.max(m, box.bottom + m), height: Math.min(wanted, below), short: wanted - below, box };
+    }
+    const height = Math.min(wanted, above);
+    return { left, top: box.top - m - height, height, short: wanted - above, box };
+  };
+  let place = spot();
+  if (place.short > 0 && place.height < POPUP_MIN_HEIGHT && scroller) {
+    // Scroll the passage up (or down) by what is missing, never so far that it leaves the window.
+    const below = place.top > place.box.top;
+    const room = below ? place.box.top - m : innerHeight - m - place.box.bottom;
+    const by = Math.max(0, Math.min(POPUP_MIN_HEIGHT - place.height, room));
+    scroller.scrollTop += below ? by : -by;
+    place = spot();
+  }
+  popup.style.left = `${place.left - origin.left}px`;
+  popup.style.top = `${place.top - origin.top}px`;
+  popup.style.maxHeight = `${Math.max(0, place.height)}px`;
+}
+
 class FmAnnotator extends HTMLElement {
   constructor() {
     super();
@@ -390,7 +466,11 @@ class FmAnnotator extends HTMLElement {
     });
   }
 
-  /** Scrolls the first segment of highlight `id` into view and flashes all of its segments. */
+  /**
+   * Brings the first segment of highlight `id` into view and flashes all of its segments. A highlight
+   * already in view stays where it is: the reviewer may have just clicked it, and a click on the same
+   * spot must reach the same words (and, click after click, the claims around them).
+   */
   scrollToHighlight(id) {
     const spans = this.segmentSpans();
     const hits = [];
@@ -398,7 +478,7 @@ class FmAnnotator extends HTMLElement {
       if (s.covering.some((h) => h.id === id)) hits.push(spans[i]);
     });
     if (!hits.length) return;
-    hits[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
+    if (!isInView(hits[0])) hits[0].scrollIntoView({ block: 'center', behavior: 'smooth' });
     const color = safeColor(this._highlights.find((h) => h.id === id)?.color);
     for (const span of hits) {
       span.animate(
@@ -406,6 +486,32 @@ class FmAnnotator extends HTMLElement {
         { duration: 1000, easing: 'ease-out' },
       );
     }
+  }
+
+  /**
+   * Places `popup` (a fixed-position form) beside the text [start, end) and keeps it there while the
+   * text scrolls, until the popup is hidden. See placeBeside.
+   */
+  placePopup(popup, start, end) {
+    const range = () => this.rangeFor(start, end);
+    placeBeside(popup, range(), scrollerOf(this));
+    popup.fmFollow?.();
+    const follow = (e) => {
+      if (!popup.isConnected || popup.hidden) {
+        stop();
+      } else if (!popup.contains(e.target)) {
+        // Following never scrolls the text itself, and scrolling inside the form moves nothing.
+        placeBeside(popup, range(), null);
+      }
+    };
+    const stop = () => {
+      document.removeEventListener('scroll', follow, true);
+      removeEventListener('resize', follow);
+      popup.fmFollow = undefined;
+    };
+    document.addEventListener('scroll', follow, { capture: true, passive: true });
+    addEventListener('resize', follow);
+    popup.fmFollow = stop;
   }
 
   /** A DOM Range over [start, end) of the text, with both ends inside segment text nodes. */
@@ -519,9 +625,7 @@ class FmAnnotator extends HTMLElement {
     const key = `${offsets.start}:${offsets.end}`;
     if (onlyIfChanged && key === this.lastReported) return true;
     this.lastReported = key;
-    // The form goes below the part of the selection that lies in the element.
-    const rect = this.rangeFor(offsets.start, offsets.end).getBoundingClientRect();
-    const detail = { start: offsets.start, end: offsets.end, x: rect.left, y: rect.bottom };
+    const detail = { start: offsets.start, end: offsets.end };
     this.dispatchEvent(new CustomEvent('fm-select', { detail, bubbles: true, composed: true }));
     return true;
   }

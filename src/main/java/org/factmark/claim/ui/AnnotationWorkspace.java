@@ -13,7 +13,6 @@ import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
-import com.vaadin.flow.component.splitlayout.SplitLayout;
 import com.vaadin.flow.data.renderer.ComponentRenderer;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -55,12 +54,13 @@ import org.factmark.common.ui.Formats;
 
 /**
  * The annotation workspace: a document's text with its claims as highlights, and the claims in
- * document order beside it. Selecting text opens the new-claim form; clicking a highlight selects
- * its claim and clicking a claim scrolls to its highlight.
+ * document order beside it (on a phone below the text, in a drawer that "Claims" opens). Selecting
+ * text opens the new-claim form; clicking a highlight selects its claim and clicking a claim scrolls
+ * to its highlight.
  */
 @Route("documents/:documentId([0-9]{1,18})")
 @PermitAll
-class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
+class AnnotationWorkspace extends Div implements BeforeEnterObserver, BeforeLeaveObserver, HasDynamicTitle {
 
     private final DocumentService documents;
     private final PresenceBar presenceBar;
@@ -79,6 +79,8 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Be
     final NewClaimForm newClaimForm;
     final ClaimEditor editor;
     private final Span claimCount = new Span();
+    /** On a narrow screen the claims are a drawer over the text: this opens it, and shows how many there are. */
+    final Button showClaims = new Button("Claims", click -> showClaimsPane(true));
     private final VerticalLayout documentColumn = new VerticalLayout();
     private final VerticalLayout documentHeading = new VerticalLayout();
 
@@ -97,8 +99,7 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Be
         this.types = claimTypes.all();
         this.typesByCode = types.stream().collect(Collectors.toMap(ClaimType::code, Function.identity(),
                 (first, second) -> first, HashMap::new));
-        setSizeFull();
-        setSplitterPosition(64);
+        addClassName("workspace");
 
         newClaimForm = new NewClaimForm(types.stream().filter(ClaimType::active).toList(), List.of(),
                 this::create, this::cancelNewClaim);
@@ -114,7 +115,7 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Be
                 change -> change.kind() == Change.Kind.CLAIM && change.concernsDocument(documentId),
                 this::changedElsewhere);
 
-        annotator.addSelectListener(selection -> selected(selection.start, selection.end, selection.x, selection.y));
+        annotator.addSelectListener(selection -> selected(selection.start, selection.end));
         annotator.addSelectionChangeListener(change -> adjusted(change.start, change.end));
         annotator.addHighlightClickListener(click -> findClaim(click.claimId).ifPresent(this::focus));
         documentColumn.addClassName("document-column");
@@ -123,8 +124,9 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Be
         status.addClassName("visually-hidden");
         status.getElement().setAttribute("role", "status");
         documentColumn.add(documentHeading, presenceBar, status, annotator, newClaimForm);
-        addToPrimary(documentColumn);
-        addToSecondary(claimsColumn());
+        showClaims.addClassName("claims-toggle");
+        showClaims.addThemeVariants(ButtonVariant.PRIMARY);
+        add(documentColumn, showClaims, claimsColumn());
         bindKeyboard();
     }
 
@@ -135,6 +137,7 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Be
         newClaimForm.close();
         editor.close();
         claimList.deselectAll();
+        showClaimsPane(false);
         try {
             Document document = documents.get(documentId);
             presenceBar.enter(documentId);
@@ -180,10 +183,6 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Be
         typeFilter.addValueChangeListener(change -> showClaims());
         statusFilter.addValueChangeListener(change -> showClaims());
         authorFilter.addValueChangeListener(change -> showClaims());
-        for (var filter : List.of(typeFilter, statusFilter)) {
-            filter.setWidth("10rem");
-        }
-        authorFilter.setWidth("8rem");
 
         claimList.addThemeVariants(GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT);
         claimList.addColumn(new ComponentRenderer<>(claim -> ClaimsPresentation.card(claim, typeOf(claim),
@@ -201,15 +200,18 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Be
                 }));
             }
         });
-        claimList.setHeight("40%");
-        claimList.setMinHeight("12rem");
 
         var help = new Button("Keyboard shortcuts (?)", click -> ShortcutHelp.open());
         help.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
-        var header = new HorizontalLayout(new H2("Claims"), claimCount, help);
+        var backToText = new Button("Back to the text", click -> showClaimsPane(false));
+        backToText.addClassName("claims-close");
+        backToText.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
+        var header = new HorizontalLayout(new H2("Claims"), claimCount, help, backToText);
         header.setAlignItems(FlexComponent.Alignment.BASELINE);
-        var column = new VerticalLayout(header, new HorizontalLayout(typeFilter, statusFilter, authorFilter),
-                claimList, editor);
+        var filters = new HorizontalLayout(typeFilter, statusFilter, authorFilter);
+        filters.addClassName("claims-filters");
+        claimList.addClassName("claims-list");
+        var column = new VerticalLayout(header, filters, claimList, editor);
         column.addClassName("claims-column");
         return column;
     }
@@ -256,14 +258,16 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Be
         Anchor.nearestValid(text, start, end).ifPresent(span -> {
             editor.selectionMade(span.start(), span.end());
             newClaimForm.follow(span.start(), span.end(), text.substring(span.start(), span.end()));
+            annotator.placeBeside(newClaimForm, span.start(), span.end());
         });
     }
 
     /** The browser has snapped the selection already; the server's rule decides all the same. */
-    private void selected(int start, int end, double x, double y) {
+    private void selected(int start, int end) {
         Anchor.nearestValid(text, start, end).ifPresent(span -> {
             editor.selectionMade(span.start(), span.end());
-            newClaimForm.open(span.start(), span.end(), text.substring(span.start(), span.end()), x, y);
+            newClaimForm.open(span.start(), span.end(), text.substring(span.start(), span.end()));
+            annotator.placeBeside(newClaimForm, span.start(), span.end());
         });
     }
 
@@ -356,6 +360,7 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Be
         if (!claimList.asSingleSelect().isEmpty() && claimList.asSingleSelect().getValue().id() == claim.id()
                 && editor.isEditing(claim.id())) {
             annotator.scrollTo(claim.id());
+            showClaimsPane(true);
             return;
         }
         claimList.select(claim);
@@ -366,6 +371,12 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Be
         annotator.select(claim.id());
         annotator.scrollTo(claim.id());
         editor.edit(claim);
+        showClaimsPane(true);
+    }
+
+    /** Where the text and the claims cannot sit side by side, the claims drawer opens or closes over the text. */
+    private void showClaimsPane(boolean claimsShown) {
+        getElement().setAttribute("data-pane", claimsShown ? "claims" : "text");
     }
 
     /** Moves to the next (+1) or previous (-1) claim in document order among those listed. */
@@ -449,6 +460,7 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Be
         claimList.getDataProvider().refreshAll();
         claimCount.setText(shown.size() == allClaims.size() ? String.valueOf(allClaims.size())
                 : shown.size() + " of " + allClaims.size());
+        showClaims.setText("Claims (" + claimCount.getText() + ")");
         if (selected != null) {
             shown.stream().filter(claim -> claim.id() == selected.id()).findFirst().ifPresent(claimList::select);
         }

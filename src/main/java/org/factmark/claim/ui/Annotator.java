@@ -73,6 +73,11 @@ class Annotator extends Component implements Focusable<Annotator> {
         getElement().callJsFunction("scrollToHighlight", claimId);
     }
 
+    /** Places the fixed-position {@code popup} beside [start, end) of the text, never over it, and keeps it there. */
+    void placeBeside(Component popup, int start, int end) {
+        getElement().callJsFunction("placePopup", popup.getElement(), start, end);
+    }
+
     void clearSelection() {
         getElement().callJsFunction("clearSelection");
     }
@@ -89,22 +94,17 @@ class Annotator extends Component implements Focusable<Annotator> {
         return addListener(HighlightClickEvent.class, listener);
     }
 
-    /** The reviewer selected {@code [start, end)} of the text; x and y place a form next to it. */
+    /** The reviewer selected {@code [start, end)} of the text. */
     @DomEvent("fm-select")
     public static class SelectEvent extends ComponentEvent<Annotator> {
         final int start;
         final int end;
-        final double x;
-        final double y;
 
         public SelectEvent(Annotator source, boolean fromClient, @EventData("event.detail.start") int start,
-                @EventData("event.detail.end") int end, @EventData("event.detail.x") double x,
-                @EventData("event.detail.y") double y) {
+                @EventData("event.detail.end") int end) {
             super(source, fromClient);
             this.start = start;
             this.end = end;
-            this.x = x;
-            this.y = y;
         }
     }
 

@@ -95,7 +95,9 @@ final class ClaimEditor extends VerticalLayout {
         save.setEnabled(editable);
         delete.setEnabled(editable);
 
-        add(new H3("Claim"), quote, provenance, fields.layout(), new HorizontalLayout(start, end), useSelection,
+        var span = new HorizontalLayout(start, end);
+        span.addClassName("claim-span-fields");
+        add(new H3("Claim"), quote, provenance, fields.layout(), span, useSelection,
                 new HorizontalLayout(save, delete));
         sections.forEach(section -> add(section.render(claim, onChanged)));
         setVisible(true);
@@ -179,6 +181,8 @@ final class ClaimEditor extends VerticalLayout {
     private void resolveConflict(ClaimChanges mine, Claim current) {
         var dialog = new ConfirmDialog();
         dialog.setHeader("Someone else changed this claim");
+        // Wide enough for both versions side by side, yet never wider than the window.
+        dialog.setWidth("min(48rem, calc(100vw - 2rem))");
         dialog.setText(new ConflictSummary(claim, current, mine));
         dialog.setConfirmText("Apply my changes to their version");
         dialog.addConfirmListener(confirm -> {

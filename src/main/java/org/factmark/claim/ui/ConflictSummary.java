@@ -1,6 +1,7 @@
 package org.factmark.claim.ui;
 
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Paragraph;
 import java.util.ArrayList;
@@ -30,13 +31,15 @@ final class ConflictSummary extends Div {
 
         var grid = new Grid<Row>();
         grid.addColumn(Row::field).setHeader("Field").setAutoWidth(true);
-        grid.addColumn(Row::theirs).setHeader(current.updatedBy() + " now has");
-        grid.addColumn(Row::mine).setHeader("You typed");
+        grid.addColumn(Row::theirs).setHeader(current.updatedBy() + " now has").setFlexGrow(1);
+        grid.addColumn(Row::mine).setHeader("You typed").setFlexGrow(1);
+        // Long notes wrap in their cell instead of running out of the dialog.
+        grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         grid.setItems(rows);
         grid.setAllRowsVisible(true);
         add(new Paragraph(current.updatedBy() + " saved version " + current.version()
                 + " while you were editing. Nothing of yours was saved yet."), grid);
-        setWidth("36rem");
+        setWidthFull();
     }
 
     /** A row for every field that either side changed. */

@@ -41,7 +41,12 @@ final class NewClaimForm extends Div {
         var saveButton = Actions.once(new Button("Save claim"), () -> fields.errors.run(() -> save.accept(draft())));
         saveButton.addThemeVariants(ButtonVariant.PRIMARY);
         var cancelButton = new Button("Cancel", click -> requestCancel());
-        add(quote, fields.layout(), new HorizontalLayout(saveButton, cancelButton));
+        // The body scrolls when the window is short; the buttons below it always stay in view.
+        var body = new Div(quote, fields.layout());
+        body.addClassName("claim-popup-body");
+        var buttons = new HorizontalLayout(saveButton, cancelButton);
+        buttons.addClassName("claim-popup-buttons");
+        add(body, buttons);
 
         fields.pickTypesWithNumberKeys(this);
         Actions.enterClicks(saveButton, this);
@@ -83,8 +88,8 @@ final class NewClaimForm extends Div {
         unsaved.confirmDiscard(cancel);
     }
 
-    /** Opens the form for {@code [start, end)} at viewport position (x, y), keeping what was last chosen. */
-    void open(int start, int end, String selectedText, double x, double y) {
+    /** Opens the form for {@code [start, end)}, keeping what was last chosen; its place is the annotator's to set. */
+    void open(int start, int end, String selectedText) {
         follow(start, end, selectedText);
         if (!isVisible()) {
             fields.note.clear();
@@ -93,18 +98,6 @@ final class NewClaimForm extends Div {
         }
         // Otherwise the reviewer has selected again with the form open: the span moves, what was typed stays.
         setVisible(true);
-        // (x, y) are window coordinates, but a fixed element inside the app layout is placed
-        // relative to the layout's content area: measure where that starts, then keep the form
-        // in the window, scrolling inside itself when it is taller than the room below.
-        getElement().executeJs("""
-                this.style.left = '0px';
-                this.style.top = '0px';
-                const origin = this.getBoundingClientRect();
-                const left = Math.max(0, Math.min($0, innerWidth - this.offsetWidth - 8));
-                const top = Math.max(0, Math.min($1 + 8, innerHeight - 480));
-                this.style.left = (left - origin.left) + 'px';
-                this.style.top = (top - origin.top) + 'px';
-                this.style.maxHeight = (innerHeight - top - 8) + 'px';""", x, y);
         // The focus starts on the type, where the number keys pick one; after the browser has
         // shown the form, or the focus would stay with the text.
         fields.type.getElement().executeJs(

@@ -75,6 +75,7 @@ class AddDocumentView extends VerticalLayout implements BeforeLeaveObserver {
         title.setRequired(true);
         url.setPlaceholder("https://");
         text.setRequired(true);
+        text.setWidthFull();
         text.setHeight("22rem");
         text.setHelperText("Paste the article, or upload a file below. Line endings become \\n; "
                 + "nothing else is changed.");

@@ -75,7 +75,7 @@ class AnnotationWorkspaceIT extends SpringBrowserlessTest {
         int start = TEXT.indexOf("Sources said");
 
         ComponentUtil.fireEvent(workspace.annotator,
-                new Annotator.SelectEvent(workspace.annotator, true, start - 1, TEXT.length(), 10, 10));
+                new Annotator.SelectEvent(workspace.annotator, true, start - 1, TEXT.length()));
         assertThat(workspace.newClaimForm.isVisible()).isTrue();
         test(workspace.newClaimForm.fields.type).selectItem("4 Attribution");
         workspace.newClaimForm.fields.claimant.setValue("Sources");
@@ -140,7 +140,7 @@ class AnnotationWorkspaceIT extends SpringBrowserlessTest {
     @Test
     void going_straight_to_another_document_closes_the_open_forms() {
         AnnotationWorkspace workspace = open();
-        ComponentUtil.fireEvent(workspace.annotator, new Annotator.SelectEvent(workspace.annotator, true, 0, 12, 0, 0));
+        ComponentUtil.fireEvent(workspace.annotator, new Annotator.SelectEvent(workspace.annotator, true, 0, 12));
         long other = documents.add(new NewDocument("Another", "Other text entirely.", null, null, null)).id();
 
         AnnotationWorkspace next = navigate("documents/" + other, AnnotationWorkspace.class);
