@@ -6,6 +6,7 @@ import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.ErrorParameter;
+import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.HasErrorParameter;
 import com.vaadin.flow.router.NotFoundException;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
@@ -16,7 +17,12 @@ import jakarta.servlet.http.HttpServletResponse;
  * reports those as "not found" so as not to reveal that they exist).
  */
 @AnonymousAllowed
-class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException> {
+class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundException>, HasDynamicTitle {
+
+    @Override
+    public String getPageTitle() {
+        return "Not found · Factmark";
+    }
 
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
