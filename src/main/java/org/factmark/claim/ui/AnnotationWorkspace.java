@@ -50,6 +50,8 @@ import org.factmark.live.ui.LiveUpdates;
 import org.factmark.live.ui.PresenceBar;
 import org.factmark.security.CurrentUser;
 import org.factmark.common.ui.Formats;
+import org.factmark.security.PersonNames;
+import org.factmark.security.UserService;
 
 /**
  * The annotation workspace: a document's text with its claims as highlights, and the claims in
@@ -66,6 +68,7 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
     private final ClaimTypeService claimTypes;
     private final List<ClaimType> types;
     private final Map<String, ClaimType> typesByCode;
+    private final PersonNames names;
 
     final Annotator annotator = new Annotator();
     final Grid<Claim> claimList = new Grid<>();
@@ -86,8 +89,9 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
     private final List<Claim> listed = new ArrayList<>();
 
     AnnotationWorkspace(DocumentService documents, ClaimService claims, ClaimTypeService claimTypes,
-            List<ClaimPanelSection> sections, ChangeFeed changes, PresenceService presence) {
+            List<ClaimPanelSection> sections, ChangeFeed changes, PresenceService presence, UserService users) {
         this.documents = documents;
+        this.names = users.names();
         this.claims = claims;
         this.claimTypes = claimTypes;
         this.types = claimTypes.all();
@@ -98,7 +102,7 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
 
         newClaimForm = new NewClaimForm(types.stream().filter(ClaimType::active).toList(), List.of(),
                 this::create, this::cancelNewClaim);
-        editor = new ClaimEditor(claims, types, sections, this::changed, this::deleted);
+        editor = new ClaimEditor(claims, types, names, sections, this::changed, this::deleted);
         presenceBar = new PresenceBar(presence, changes,
                 claimId -> findClaim(claimId).map(claim -> "“" + Formats.abbreviate(claim.quote(), 60) + "”").orElse(null));
         presenceBar.onEditorsChanged(editors -> {
@@ -152,7 +156,7 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
         // Only the heading changes from one document to the next: the presence bar stays attached,
         // so that moving on is one leave and one join for the others.
         documentHeading.removeAll();
-        documentHeading.add(new H2(document.title()), DocumentMeta.of(document));
+        documentHeading.add(new H2(document.title()), DocumentMeta.of(document, names));
     }
 
     private VerticalLayout claimsColumn() {
@@ -168,10 +172,11 @@ class AnnotationWorkspace extends SplitLayout implements BeforeEnterObserver, Ha
             filter.setWidth("10rem");
         }
         authorFilter.setWidth("8rem");
+        authorFilter.setItemLabelGenerator(names::of);
 
         claimList.addThemeVariants(GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT);
         claimList.addColumn(new ComponentRenderer<>(claim -> ClaimsPresentation.card(claim, typeOf(claim),
-                othersEditing.getOrDefault(claim.id(), List.of()))));
+                othersEditing.getOrDefault(claim.id(), List.of()), names)));
         claimList.setItems(listed).setIdentifierProvider(Claim::id);
         claimList.setEmptyStateText("No claims yet: select a passage in the text to mark one.");
         claimList.addSelectionListener(selection -> {

@@ -11,7 +11,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.factmark.claim.Claim;
@@ -21,6 +20,7 @@ import org.factmark.claim.ClaimType;
 import org.factmark.common.StaleVersionException;
 import org.factmark.common.ui.Actions;
 import org.factmark.common.ui.Notifications;
+import org.factmark.security.PersonNames;
 
 /**
  * Edits or deletes the selected claim. A save names the version the editor showed; when someone
@@ -46,10 +46,12 @@ final class ClaimEditor extends VerticalLayout {
     private Button delete;
 
     private final List<ClaimPanelSection> sections;
+    private final PersonNames names;
 
-    ClaimEditor(ClaimService claims, List<ClaimType> allTypes, List<ClaimPanelSection> sections,
+    ClaimEditor(ClaimService claims, List<ClaimType> allTypes, PersonNames names, List<ClaimPanelSection> sections,
             Consumer<Claim> onChanged, Runnable onDeleted) {
         this.claims = claims;
+        this.names = names;
         this.sections = sections;
         this.allTypes = allTypes;
         this.onChanged = onChanged;
@@ -76,8 +78,9 @@ final class ClaimEditor extends VerticalLayout {
         fields.show(claim, allTypes.stream().filter(type -> type.code().equals(claim.type())).findFirst().orElse(null));
         fields.pickTypesWithNumberKeys(this);
         quote.setText(claim.quote());
-        provenance.setText("Created by " + claim.createdBy() + ", last changed by " + claim.updatedBy()
-                + " · version " + claim.version() + " · " + claim.status().name().replace('_', ' ').toLowerCase(Locale.ROOT));
+        provenance.setText("Created by " + names.of(claim.createdBy()) + ", last changed by "
+                + names.of(claim.updatedBy()) + " · version " + claim.version() + " · "
+                + ClaimsPresentation.statusLabel(claim.status()));
         start.setValue(claim.start());
         end.setValue(claim.end());
 
@@ -169,7 +172,7 @@ final class ClaimEditor extends VerticalLayout {
     private void resolveConflict(ClaimChanges mine, Claim current) {
         var dialog = new ConfirmDialog();
         dialog.setHeader("Someone else changed this claim");
-        dialog.setText(new ConflictSummary(claim, current, mine));
+        dialog.setText(new ConflictSummary(claim, current, mine, names, this::typeName));
         dialog.setConfirmText("Apply my changes to their version");
         dialog.addConfirmListener(confirm -> {
             claim = current;
@@ -197,5 +200,10 @@ final class ClaimEditor extends VerticalLayout {
         dialog.setCancelable(true);
         dialog.setConfirmButtonTheme("error primary");
         dialog.open();
+    }
+
+    private String typeName(String code) {
+        return allTypes.stream().filter(type -> type.code().equals(code)).map(ClaimType::name).findFirst()
+                .orElse(code);
     }
 }

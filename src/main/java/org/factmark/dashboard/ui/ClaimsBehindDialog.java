@@ -1,6 +1,7 @@
 package org.factmark.dashboard.ui;
 
 import java.util.List;
+import org.factmark.claim.ClaimStatus;
 import org.factmark.common.ui.Formats;
 import org.factmark.dashboard.ClaimBehind;
 import org.factmark.dashboard.DashboardService;
@@ -14,7 +15,7 @@ final class ClaimsBehindDialog extends ClaimListDialog<ClaimBehind> {
                 ClaimBehind::documentId, ClaimBehind::id);
         grid.addColumn(ClaimBehind::quote).setHeader("Claim").setFlexGrow(3);
         grid.addColumn(ClaimBehind::type).setHeader("Type").setAutoWidth(true);
-        grid.addColumn(ClaimBehind::status).setHeader("Status").setAutoWidth(true);
+        grid.addColumn(claim -> Formats.words(ClaimStatus.valueOf(claim.status()))).setHeader("Status").setAutoWidth(true);
         grid.addColumn(ClaimBehind::author).setHeader("Author").setAutoWidth(true);
         grid.addColumn(ClaimBehind::documentTitle).setHeader("Document").setFlexGrow(2);
         grid.addColumn(claim -> Formats.dateTime(claim.createdAt())).setHeader("Created").setAutoWidth(true);

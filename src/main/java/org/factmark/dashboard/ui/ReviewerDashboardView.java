@@ -25,6 +25,7 @@ import org.factmark.dashboard.StatsFilter;
 import org.factmark.dashboard.TeamFigures;
 import org.factmark.security.CurrentUser;
 import org.factmark.security.FactmarkUser;
+import org.factmark.security.UserService;
 
 /**
  * A reviewer's own record: what they marked, how much of it held up, and whether their confidence
@@ -48,7 +49,7 @@ class ReviewerDashboardView extends VerticalLayout {
             "of my claims decided in the period, how many were verified and rejected, by the confidence I gave");
     private ReviewerFigures figures;
 
-    ReviewerDashboardView(DashboardService dashboards) {
+    ReviewerDashboardView(DashboardService dashboards, UserService users) {
         this.dashboards = dashboards;
         addClassName("dashboard");
         FactmarkUser me = CurrentUser.require();
@@ -59,6 +60,7 @@ class ReviewerDashboardView extends VerticalLayout {
         reviewer.setItems(!me.isEditor() ? List.of(me.getUsername())
                 : Stream.concat(dashboards.choices().reviewers().stream(), Stream.of(
                         me.getUsername())).distinct().sorted().toList());
+        reviewer.setItemLabelGenerator(users.names()::of);
         reviewer.setValue(me.getUsername());
         reviewer.setVisible(me.isEditor());
         var filters = new HorizontalLayout(reviewer, from, to);

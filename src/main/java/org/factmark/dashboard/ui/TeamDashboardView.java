@@ -34,6 +34,8 @@ import org.factmark.dashboard.StatsFilter;
 import org.factmark.dashboard.TeamFigures;
 import org.factmark.dashboard.TeamFigures.Count;
 import org.factmark.document.ui.DocumentMeta;
+import org.factmark.security.PersonNames;
+import org.factmark.security.UserService;
 
 /**
  * The desk's figures for editors: throughput, where the work is, speed, evidence and agreement,
@@ -51,6 +53,7 @@ class TeamDashboardView extends VerticalLayout {
 
     private final DashboardService dashboards;
     private final Map<String, ClaimType> types;
+    private final PersonNames names;
     final DatePicker from;
     final DatePicker to;
     final ComboBox<String> outlet = new ComboBox<>("Outlet");
@@ -73,7 +76,8 @@ class TeamDashboardView extends VerticalLayout {
     /** The ratings as drawn (claims without one are not a bar). */
     private List<Count> ratings = List.of();
 
-    TeamDashboardView(DashboardService dashboards, ClaimTypeService claimTypes) {
+    TeamDashboardView(DashboardService dashboards, ClaimTypeService claimTypes, UserService users) {
+        this.names = users.names();
         this.dashboards = dashboards;
         this.types = claimTypes.all().stream().collect(Collectors.toMap(ClaimType::code, Function.identity()));
         addClassName("dashboard");
@@ -85,6 +89,7 @@ class TeamDashboardView extends VerticalLayout {
         type.setItems(claimTypes.all());
         type.setItemLabelGenerator(ClaimType::name);
         reviewer.setItems(choices.reviewers());
+        reviewer.setItemLabelGenerator(names::of);
         var filters = new HorizontalLayout(from, to, outlet, type, reviewer);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
@@ -108,7 +113,7 @@ class TeamDashboardView extends VerticalLayout {
                 DocumentMeta.location(click.getItem().documentId()),
                 QueryParameters.of("claim", String.valueOf(click.getItem().claimId())))));
         agreement.addThemeVariants(GridVariant.LUMO_COMPACT);
-        agreement.addColumn(pair -> pair.reviewer() + " · " + pair.otherReviewer()).setHeader("Reviewers").setFlexGrow(1);
+        agreement.addColumn(pair -> names.of(pair.reviewer()) + " · " + names.of(pair.otherReviewer())).setHeader("Reviewers").setFlexGrow(1);
         agreement.addColumn(Agreement.Pair::overlaps).setHeader("Overlapping claims").setAutoWidth(true);
         agreement.addColumn(pair -> DashboardParts.percent(pair.rawAgreement())).setHeader("Same type").setAutoWidth(true);
         agreement.addColumn(pair -> DashboardParts.decimal(pair.kappa())).setHeader("Cohen's κ").setAutoWidth(true);
@@ -217,7 +222,7 @@ class TeamDashboardView extends VerticalLayout {
         if (index >= 0 && index < counts.size()) {
             String key = counts.get(index).key();
             drill(drill, key, title + (key == null ? "(none)" : drill == Drill.TYPE && types.containsKey(key)
-                    ? types.get(key).name() : key));
+                    ? types.get(key).name() : drill == Drill.RATING ? Rating.valueOf(key).words() : key));
         }
     }
 
@@ -227,6 +232,6 @@ class TeamDashboardView extends VerticalLayout {
 
     private void showDisagreements(Agreement.Pair pair) {
         new DisagreementsDialog(pair, dashboards.disagreements(filter(), pair.reviewer(), pair.otherReviewer()),
-                code -> types.containsKey(code) ? types.get(code).name() : code).open();
+                code -> types.containsKey(code) ? types.get(code).name() : code, names).open();
     }
 }

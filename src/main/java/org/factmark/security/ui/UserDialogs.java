@@ -11,6 +11,7 @@ import com.vaadin.flow.component.textfield.TextField;
 import java.util.EnumSet;
 import java.util.Set;
 import org.factmark.common.ui.Actions;
+import org.factmark.common.ui.Formats;
 import org.factmark.common.ui.Notifications;
 import org.factmark.security.Role;
 import org.factmark.security.UserAccount;
@@ -61,6 +62,7 @@ final class UserDialogs {
     private static CheckboxGroup<Role> roleChoice(Set<Role> selected) {
         var roles = new CheckboxGroup<Role>("Roles");
         roles.setItems(Role.values());
+        roles.setItemLabelGenerator(Formats::words);
         roles.setValue(selected);
         return roles;
     }
