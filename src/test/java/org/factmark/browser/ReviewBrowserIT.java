@@ -74,12 +74,12 @@ class ReviewBrowserIT {
         editor.typeInto("Rationale", "The ministry's own statement gives twelve sites.");
         editor.clickButton("Verify");
         editor.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".review-section"),
-                "Verified by editor"));
+                "Verified by Eddie Editor"));
 
         alice.reload();
         alice.clickAt(3);
         alice.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".review-section"),
-                "Verified by editor"));
+                "Verified by Eddie Editor"));
         assertThat(alicesBrowser.findElement(By.cssSelector(".review-section")).getText())
                 .contains("Mostly true").contains("The ministry's own statement gives twelve sites.");
         JsonNode stored = JSON.readTree(api.get("/api/claims/" + claimId, "alice", "demo").body());

@@ -122,7 +122,7 @@ final class ClaimEditor extends VerticalLayout {
         current.ifPresentOrElse(now -> {
             notice.add(new Span(now.equals(claim)
                     ? "Someone changed this claim's sources, comments or status meanwhile. "
-                    : now.updatedBy() + " changed this claim meanwhile (now version " + now.version()
+                    : names.of(now.updatedBy()) + " changed this claim meanwhile (now version " + now.version()
                             + "). If you save, you will see both versions side by side. "));
             var show = new Button("Show the latest version", click -> onChanged.accept(now));
             show.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
