@@ -66,6 +66,8 @@ class ReviewBrowserIT {
         editorsBrowser.get("http://localhost:" + port + "/review");
         WebElement queued = editor.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//vaadin-grid-cell-content[normalize-space(.)='" + text + "']")));
+        // The queue holds other tests' claims too, so this one may lie below the grid's fold.
+        editor.js("arguments[0].scrollIntoView({block: 'center'});", queued);
         queued.click();
         editor.waiting().until(ExpectedConditions.urlContains("claim=" + claimId));
         editor.awaitEditorQuote(text);
