@@ -46,7 +46,8 @@ class VerdictBrowserIT {
 
     @Test
     void the_reject_dialog_shows_the_claim_and_its_sources_and_needs_a_reason_which_the_author_then_reads() {
-        long claimId = claimInReview("alice", "Verdict dialog " + System.nanoTime());
+        // Bob's claim: opening an inbox reads it, and other tests count on alice's unread messages.
+        long claimId = claimInReview("bob", "Verdict dialog " + System.nanoTime());
         var editor = editorAt1366();
         editor.visit("/documents/" + documentOf(claimId) + "?claim=" + claimId);
         editor.awaitEditorQuote(TEXT);
@@ -75,14 +76,14 @@ class VerdictBrowserIT {
         browser.quit();
 
         browser = Browser.start();
-        var alice = new Workspace(browser, port);
-        alice.signIn("alice");
-        alice.visit("/inbox");
-        alice.waiting().until(driver -> pageText().contains(
+        var bob = new Workspace(browser, port);
+        bob.signIn("bob");
+        bob.visit("/inbox");
+        bob.waiting().until(driver -> pageText().contains(
                 "Reason: Only an anonymous source; find the ministry's own statement."));
         assertThat(pageText()).contains("Eddie Editor rejected your claim");
-        alice.visit("/documents/" + documentOf(claimId) + "?claim=" + claimId);
-        alice.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".claim-verdict"),
+        bob.visit("/documents/" + documentOf(claimId) + "?claim=" + claimId);
+        bob.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".claim-verdict"),
                 "Only an anonymous source; find the ministry's own statement."));
     }
 
