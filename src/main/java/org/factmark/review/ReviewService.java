@@ -3,6 +3,7 @@ package org.factmark.review;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimService;
 import org.factmark.claim.ClaimStatus;
@@ -34,6 +35,8 @@ public class ReviewService {
 
     /** A comment's text, as messages name it, and its limit (the database's too). */
     public static final TextLimit COMMENT = new TextLimit("A comment", 4000);
+    private static final String FOUR_EYES = "You created or changed this claim, so another editor has to decide "
+            + "on it (the four-eyes rule).";
 
     private final ClaimService claims;
     private final SourceService sources;
@@ -72,11 +75,15 @@ public class ReviewService {
             throw new InvalidInputException("A decision is VERIFIED or REJECTED.");
         }
         Claim claim = claims.get(claimId);
-        if (reviews.fourEyes() && (claim.createdBy().equals(user.getUsername()) || reviews.shaped(claimId, user.id()))) {
-            throw new NotAllowedException("You created or changed this claim, so someone else has to decide on it "
-                    + "(the four-eyes rule).");
+        if (authoredUnderFourEyes(claim, user)) {
+            throw new NotAllowedException(FOUR_EYES);
         }
         String reason = OptionalText.of(rationale, 4000, "The rationale");
+        // The author reads the reason on the claim and in their inbox; a bare "rejected" tells them nothing to fix.
+        if (decision == ClaimStatus.REJECTED && reason == null) {
+            throw new IncompleteVerdictException("To reject this claim, add a rationale: the reason its author "
+                    + "will read.");
+        }
         if (decision == ClaimStatus.VERIFIED) {
             List<String> missing = new ArrayList<>();
             if (sources.countLinks(claimId) == 0) {
@@ -140,6 +147,25 @@ public class ReviewService {
     @Transactional(readOnly = true)
     public List<HistoryEntry> history(long claimId) {
         return history.forClaim(claims.get(claimId).id());
+    }
+
+    /**
+     * Why the signed-in user may not verify or reject this claim, or empty when they may: shown
+     * before an editor fills in a verdict, and the same rule that {@link #decide} enforces.
+     */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public Optional<String> whyNotDecide(long claimId) {
+        FactmarkUser user = CurrentUser.require();
+        if (!user.isEditor()) {
+            return Optional.of("Only editors and admins verify or reject claims.");
+        }
+        return authoredUnderFourEyes(claims.get(claimId), user) ? Optional.of(FOUR_EYES) : Optional.empty();
+    }
+
+    private boolean authoredUnderFourEyes(Claim claim, FactmarkUser user) {
+        return reviews.fourEyes() && (claim.createdBy().equals(user.getUsername()) || reviews.shaped(claim.id(),
+                user.id()));
     }
 
     /** Whether the signed-in user may verify, reject and reopen claims (editors and admins). */

@@ -25,6 +25,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -96,7 +97,10 @@ class SecurityConfiguration {
         // charting library) hold code, not data.
         http.authorizeHttpRequests(requests -> requests
                 .requestMatchers("/annotator/**", "/charts/**", "/webjars/echarts/**").permitAll());
-        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("login"));
+        // An address that is no view reaches Vaadin once signed in, which answers with its own Not found
+        // page (views are still checked one by one); before that, it asks to sign in (docs/decisions/0019).
+        http.with(VaadinSecurityConfigurer.vaadin(), vaadin -> vaadin.loginView("login")
+                .anyRequest(AuthorizeHttpRequestsConfigurer.AuthorizedUrl::authenticated));
         http.addFilterAfter(accounts.filter(), SecurityContextHolderFilter.class);
         http.addFilterBefore(new SameOriginSignIn(), UsernamePasswordAuthenticationFilter.class);
         securityHeaders(http, UI_CONTENT_SECURITY_POLICY);

@@ -45,6 +45,13 @@ public class UserService {
         this.events = events;
     }
 
+    /** Everyone's display name, for views that show people (read once per view: a handful of rows). */
+    @PreAuthorize(Access.ANY_ROLE)
+    @Transactional(readOnly = true)
+    public PersonNames names() {
+        return new PersonNames(users.displayNames());
+    }
+
     @PreAuthorize(Access.ADMIN)
     @Transactional(readOnly = true)
     public List<UserAccount> list() {

@@ -106,6 +106,9 @@ class WorkflowApiIT {
         var incomplete = patch(id, "{\"status\":\"VERIFIED\"}", "editor", version);
         assertThat(incomplete.statusCode()).isEqualTo(422);
         assertThat(json(incomplete).get("detail").asString()).contains("a rating").contains("a rationale");
+        var reasonless = patch(id, "{\"status\":\"REJECTED\",\"rationale\":\"  \"}", "editor", version);
+        assertThat(reasonless.statusCode()).as("a rejection without a reason").isEqualTo(422);
+        assertThat(json(reasonless).get("detail").asString()).contains("rationale");
 
         assertThat(patch(id, "{\"status\":\"VERIFIED\",\"note\":\"x\"}", "editor", version).statusCode())
                 .as("status mixed with an edit").isEqualTo(400);

@@ -150,7 +150,7 @@ class LiveCollaborationBrowserIT {
         alice.typeInto("Note", "Figure from the Russian side");
         alice.clickButton("Save changes");
         bob.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".claim-editor-notice"),
-                "alice changed this claim meanwhile"));
+                "Alice Reviewer changed this claim meanwhile"));
         bob.typeInto("Restatement", "Russia invaded in February 2022");
         bob.clickButton("Save changes");
 

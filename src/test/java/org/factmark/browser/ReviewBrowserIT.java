@@ -66,6 +66,8 @@ class ReviewBrowserIT {
         editorsBrowser.get("http://localhost:" + port + "/review");
         WebElement queued = editor.waiting().until(ExpectedConditions.elementToBeClickable(By.xpath(
                 "//vaadin-grid-cell-content[normalize-space(.)='" + text + "']")));
+        // The queue holds other tests' claims too, so this one may lie below the grid's fold.
+        editor.js("arguments[0].scrollIntoView({block: 'center'});", queued);
         queued.click();
         editor.waiting().until(ExpectedConditions.urlContains("claim=" + claimId));
         editor.awaitEditorQuote(text);
@@ -74,12 +76,12 @@ class ReviewBrowserIT {
         editor.typeInto("Rationale", "The ministry's own statement gives twelve sites.");
         editor.clickButton("Verify");
         editor.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".review-section"),
-                "Verified by editor"));
+                "Verified by Eddie Editor"));
 
         alice.reload();
         alice.clickAt(3);
         alice.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".review-section"),
-                "Verified by editor"));
+                "Verified by Eddie Editor"));
         assertThat(alicesBrowser.findElement(By.cssSelector(".review-section")).getText())
                 .contains("Mostly true").contains("The ministry's own statement gives twelve sites.");
         JsonNode stored = JSON.readTree(api.get("/api/claims/" + claimId, "alice", "demo").body());

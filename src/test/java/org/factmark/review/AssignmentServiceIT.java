@@ -46,13 +46,13 @@ class AssignmentServiceIT {
     void an_editor_assigns_a_document_and_the_reviewer_sees_it_and_reports_progress() {
         assignments.assign(documentId, "alice");
         assignments.assign(documentId, "bob");
-        assertThat(documents.get(documentId).assignees()).isEqualTo("alice new, bob new");
+        assertThat(documents.get(documentId).assignees()).isEqualTo("Alice Reviewer (new), Bob Reviewer (new)");
 
         signedIn.as("alice");
         assertThat(assignments.myWork()).extracting(Assignment::documentId).contains(documentId);
         assignments.setMyState(documentId, AssignmentState.IN_PROGRESS);
 
-        assertThat(documents.get(documentId).assignees()).isEqualTo("alice in progress, bob new");
+        assertThat(documents.get(documentId).assignees()).isEqualTo("Alice Reviewer (in progress), Bob Reviewer (new)");
         assertThat(assignments.forDocument(documentId)).extracting(Assignment::state)
                 .containsExactly(AssignmentState.IN_PROGRESS, AssignmentState.NEW);
     }

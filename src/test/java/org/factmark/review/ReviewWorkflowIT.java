@@ -206,7 +206,7 @@ class ReviewWorkflowIT {
     void only_a_claim_in_review_can_be_decided_and_a_decided_claim_is_read_only_until_reopened() {
         Claim open = claimBy("bob", ClaimStatus.OPEN);
         signedIn.as("editor");
-        assertThatThrownBy(() -> reviews.decide(open.id(), open.version(), ClaimStatus.REJECTED, null, null))
+        assertThatThrownBy(() -> reviews.decide(open.id(), open.version(), ClaimStatus.REJECTED, null, "Not checkable."))
                 .isInstanceOf(ConflictException.class).hasMessageContaining("in review");
 
         Claim verified = claimBy("bob", ClaimStatus.VERIFIED);

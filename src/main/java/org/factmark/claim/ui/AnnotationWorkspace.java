@@ -51,6 +51,8 @@ import org.factmark.live.ui.LiveUpdates;
 import org.factmark.live.ui.PresenceBar;
 import org.factmark.security.CurrentUser;
 import org.factmark.common.ui.Formats;
+import org.factmark.security.PersonNames;
+import org.factmark.security.UserService;
 
 /**
  * The annotation workspace: a document's text with its claims as highlights, and the claims in
@@ -68,6 +70,7 @@ class AnnotationWorkspace extends Div implements BeforeEnterObserver, BeforeLeav
     private final ClaimTypeService claimTypes;
     private final List<ClaimType> types;
     private final Map<String, ClaimType> typesByCode;
+    private final PersonNames names;
 
     /** Says politely what the reviewer cannot see happen: collaborators' changes, the claim the caret reached. */
     final Span status = new Span();
@@ -92,8 +95,9 @@ class AnnotationWorkspace extends Div implements BeforeEnterObserver, BeforeLeav
     private final List<Claim> listed = new ArrayList<>();
 
     AnnotationWorkspace(DocumentService documents, ClaimService claims, ClaimTypeService claimTypes,
-            List<ClaimPanelSection> sections, ChangeFeed changes, PresenceService presence) {
+            List<ClaimPanelSection> sections, ChangeFeed changes, PresenceService presence, UserService users) {
         this.documents = documents;
+        this.names = users.names();
         this.claims = claims;
         this.claimTypes = claimTypes;
         this.types = claimTypes.all();
@@ -103,7 +107,7 @@ class AnnotationWorkspace extends Div implements BeforeEnterObserver, BeforeLeav
 
         newClaimForm = new NewClaimForm(types.stream().filter(ClaimType::active).toList(), List.of(),
                 this::create, this::cancelNewClaim);
-        editor = new ClaimEditor(claims, types, sections, this::changed, this::deleted);
+        editor = new ClaimEditor(claims, types, names, sections, this::changed, this::deleted);
         presenceBar = new PresenceBar(presence, changes,
                 claimId -> findClaim(claimId).map(claim -> "“" + Formats.abbreviate(claim.quote(), 60) + "”").orElse(null));
         presenceBar.onEditorsChanged(editors -> {
@@ -171,7 +175,7 @@ class AnnotationWorkspace extends Div implements BeforeEnterObserver, BeforeLeav
         // Only the heading changes from one document to the next: the presence bar stays attached,
         // so that moving on is one leave and one join for the others.
         documentHeading.removeAll();
-        documentHeading.add(new H2(document.title()), DocumentMeta.of(document));
+        documentHeading.add(new H2(document.title()), DocumentMeta.of(document, names));
     }
 
     private VerticalLayout claimsColumn() {
@@ -183,10 +187,11 @@ class AnnotationWorkspace extends Div implements BeforeEnterObserver, BeforeLeav
         typeFilter.addValueChangeListener(change -> showClaims());
         statusFilter.addValueChangeListener(change -> showClaims());
         authorFilter.addValueChangeListener(change -> showClaims());
+        authorFilter.setItemLabelGenerator(names::of);
 
         claimList.addThemeVariants(GridVariant.NO_BORDER, GridVariant.WRAP_CELL_CONTENT);
         claimList.addColumn(new ComponentRenderer<>(claim -> ClaimsPresentation.card(claim, typeOf(claim),
-                othersEditing.getOrDefault(claim.id(), List.of()))));
+                othersEditing.getOrDefault(claim.id(), List.of()), names)));
         claimList.setItems(listed).setIdentifierProvider(Claim::id);
         claimList.setEmptyStateText("No claims yet: select a passage in the text to mark one.");
         Grids.enterOpensRows(claimList);

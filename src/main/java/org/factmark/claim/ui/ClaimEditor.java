@@ -11,7 +11,6 @@ import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.textfield.IntegerField;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.factmark.claim.Anchor;
@@ -23,6 +22,7 @@ import org.factmark.common.StaleVersionException;
 import org.factmark.common.ui.Actions;
 import org.factmark.common.ui.FieldErrors;
 import org.factmark.common.ui.Notifications;
+import org.factmark.security.PersonNames;
 
 /**
  * Edits or deletes the selected claim. A save names the version the editor showed; when someone
@@ -49,10 +49,12 @@ final class ClaimEditor extends VerticalLayout {
     private Button delete;
 
     private final List<ClaimPanelSection> sections;
+    private final PersonNames names;
 
-    ClaimEditor(ClaimService claims, List<ClaimType> allTypes, List<ClaimPanelSection> sections,
+    ClaimEditor(ClaimService claims, List<ClaimType> allTypes, PersonNames names, List<ClaimPanelSection> sections,
             Consumer<Claim> onChanged, Runnable onDeleted) {
         this.claims = claims;
+        this.names = names;
         this.sections = sections;
         this.allTypes = allTypes;
         this.onChanged = onChanged;
@@ -80,8 +82,9 @@ final class ClaimEditor extends VerticalLayout {
         fields.show(claim, allTypes.stream().filter(type -> type.code().equals(claim.type())).findFirst().orElse(null));
         fields.pickTypesWithNumberKeys(this);
         quote.setText(claim.quote());
-        provenance.setText("Created by " + claim.createdBy() + ", last changed by " + claim.updatedBy()
-                + " · version " + claim.version() + " · " + claim.status().name().replace('_', ' ').toLowerCase(Locale.ROOT));
+        provenance.setText("Created by " + names.of(claim.createdBy()) + ", last changed by "
+                + names.of(claim.updatedBy()) + " · version " + claim.version() + " · "
+                + ClaimsPresentation.statusLabel(claim.status()));
         start.setValue(claim.start());
         end.setValue(claim.end());
 
@@ -126,7 +129,7 @@ final class ClaimEditor extends VerticalLayout {
         current.ifPresentOrElse(now -> {
             notice.add(new Span(now.equals(claim)
                     ? "Someone changed this claim's sources, comments or status meanwhile. "
-                    : now.updatedBy() + " changed this claim meanwhile (now version " + now.version()
+                    : names.of(now.updatedBy()) + " changed this claim meanwhile (now version " + now.version()
                             + "). If you save, you will see both versions side by side. "));
             var show = new Button("Show the latest version", click -> onChanged.accept(now));
             show.addThemeVariants(ButtonVariant.TERTIARY, ButtonVariant.SMALL);
@@ -183,7 +186,7 @@ final class ClaimEditor extends VerticalLayout {
         dialog.setHeader("Someone else changed this claim");
         // Wide enough for both versions side by side, yet never wider than the window.
         dialog.setWidth("min(48rem, calc(100vw - 2rem))");
-        dialog.setText(new ConflictSummary(claim, current, mine));
+        dialog.setText(new ConflictSummary(claim, current, mine, names, this::typeName));
         dialog.setConfirmText("Apply my changes to their version");
         dialog.addConfirmListener(confirm -> {
             claim = current;
@@ -211,5 +214,10 @@ final class ClaimEditor extends VerticalLayout {
         dialog.setCancelable(true);
         dialog.setConfirmButtonTheme("error primary");
         dialog.open();
+    }
+
+    private String typeName(String code) {
+        return allTypes.stream().filter(type -> type.code().equals(code)).map(ClaimType::name).findFirst()
+                .orElse(code);
     }
 }

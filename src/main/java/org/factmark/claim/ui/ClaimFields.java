@@ -8,7 +8,6 @@ import com.vaadin.flow.component.formlayout.FormLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.textfield.TextField;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimChanges;
@@ -17,6 +16,7 @@ import org.factmark.claim.ClaimType;
 import org.factmark.claim.ClaimTypeService;
 import org.factmark.claim.Confidence;
 import org.factmark.common.ui.FieldErrors;
+import org.factmark.common.ui.Formats;
 
 /** The fields a reviewer fills in for a claim, shared by the new-claim form and the claim editor. */
 final class ClaimFields {
@@ -39,7 +39,7 @@ final class ClaimFields {
         type.setItems(this.choices);
         type.setItemLabelGenerator(this::typeLabel);
         confidence.setItems(Confidence.values());
-        confidence.setItemLabelGenerator(level -> level.name().charAt(0) + level.name().substring(1).toLowerCase(Locale.ROOT));
+        confidence.setItemLabelGenerator(Formats::words);
         confidence.setValue(Confidence.MEDIUM);
         claimant.setItems(knownClaimants);
         claimant.setAllowCustomValue(true);

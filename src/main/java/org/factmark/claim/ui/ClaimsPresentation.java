@@ -3,10 +3,11 @@ package org.factmark.claim.ui;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.Span;
 import java.util.List;
-import java.util.Locale;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimStatus;
 import org.factmark.claim.ClaimType;
+import org.factmark.common.ui.Formats;
+import org.factmark.security.PersonNames;
 
 /** How a claim reads in lists and tooltips: always as text, never as markup. */
 final class ClaimsPresentation {
@@ -15,15 +16,15 @@ final class ClaimsPresentation {
     }
 
     /** {@code editors}: the others who have this claim open in their editor right now. */
-    static Div card(Claim claim, ClaimType type, List<String> editors) {
+    static Div card(Claim claim, ClaimType type, List<String> editors, PersonNames names) {
         var badge = new Span(type.name());
         badge.addClassName("claim-type-badge");
         // The colour comes from the taxonomy, which only accepts #rrggbb.
         badge.getStyle().set("--claim-colour", type.colour());
         var quote = new Div(claim.quote());
         quote.addClassName("claim-card-quote");
-        var meta = new Div(claim.confidence().name().toLowerCase(Locale.ROOT) + " confidence · " + statusLabel(claim.status())
-                + (claim.claimant() == null ? "" : " · " + claim.claimant()) + " · by " + claim.createdBy());
+        var meta = new Div(confidenceLabel(claim) + " · " + statusLabel(claim.status())
+                + (claim.claimant() == null ? "" : " · " + claim.claimant()) + " · by " + names.of(claim.createdBy()));
         meta.addClassName("claim-card-meta");
         var card = new Div(badge, quote, meta);
         card.addClassName("claim-card");
@@ -36,16 +37,14 @@ final class ClaimsPresentation {
     }
 
     static String tooltip(Claim claim, ClaimType type) {
-        return type.name() + " · " + claim.confidence().name().toLowerCase(Locale.ROOT) + " confidence · "
-                + statusLabel(claim.status());
+        return type.name() + " · " + confidenceLabel(claim) + " · " + statusLabel(claim.status());
+    }
+
+    private static String confidenceLabel(Claim claim) {
+        return Formats.words(claim.confidence()) + " confidence";
     }
 
     static String statusLabel(ClaimStatus status) {
-        return switch (status) {
-            case OPEN -> "open";
-            case IN_REVIEW -> "in review";
-            case VERIFIED -> "verified";
-            case REJECTED -> "rejected";
-        };
+        return Formats.words(status);
     }
 }

@@ -2,7 +2,6 @@ package org.factmark.dashboard.internal;
 
 import java.util.Optional;
 import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -513,13 +512,15 @@ public class DashboardRepository {
             scope = new Scope(day, day, scope.outlet(), scope.type(), scope.authorId());
         }
         String sql = """
-                select c.id, c.document_id, d.title, c.quote, c.type_code, c.status, u.username, c.created_at
+                select c.id, c.document_id, d.title, c.quote, t.name as type_name, c.status, u.display_name,
+                       c.created_at
                 from claim c join document d on d.id = c.document_id join app_user u on u.id = c.created_by
+                join claim_type t on t.code = c.type_code
                 where c.deleted_at is null""" + scope.claimConditions() + condition + " order by c.created_at desc, c.id desc limit :limit";
         return scope.bind(jdbc.sql(sql)).param("key", key).param("limit", limit)
                 .query((rs, row) -> new ClaimBehind(rs.getLong("id"), rs.getLong("document_id"), rs.getString("title"),
-                        rs.getString("quote"), rs.getString("type_code"), rs.getString("status"),
-                        rs.getString("username"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                        rs.getString("quote"), rs.getString("type_name"), rs.getString("status"),
+                        rs.getString("display_name"), rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                 .list();
     }
 

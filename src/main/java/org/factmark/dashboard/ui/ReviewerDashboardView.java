@@ -26,6 +26,7 @@ import org.factmark.dashboard.StatsFilter;
 import org.factmark.dashboard.TeamFigures;
 import org.factmark.security.CurrentUser;
 import org.factmark.security.FactmarkUser;
+import org.factmark.security.UserService;
 
 /**
  * A reviewer's own record: what they marked, how much of it held up, and whether their confidence
@@ -50,7 +51,7 @@ class ReviewerDashboardView extends VerticalLayout {
             "of my claims decided in the period, how many were verified and rejected, by the confidence I gave");
     private ReviewerFigures figures;
 
-    ReviewerDashboardView(DashboardService dashboards, ClaimTypeService claimTypes) {
+    ReviewerDashboardView(DashboardService dashboards, ClaimTypeService claimTypes, UserService users) {
         this.dashboards = dashboards;
         this.types = new TypeNames(claimTypes);
         addClassName("dashboard");
@@ -62,6 +63,7 @@ class ReviewerDashboardView extends VerticalLayout {
         reviewer.setItems(!me.isEditor() ? List.of(me.getUsername())
                 : Stream.concat(dashboards.choices().reviewers().stream(), Stream.of(
                         me.getUsername())).distinct().sorted().toList());
+        reviewer.setItemLabelGenerator(users.names()::of);
         reviewer.setValue(me.getUsername());
         reviewer.setVisible(me.isEditor());
         var filters = new HorizontalLayout(reviewer, from, to);
@@ -128,7 +130,7 @@ class ReviewerDashboardView extends VerticalLayout {
     }
 
     private void drill(Drill drill, String key, String title) {
-        new ClaimsBehindDialog(title, dashboards.claimsBehind(filter(), drill, key), types::name).open();
+        new ClaimsBehindDialog(title, dashboards.claimsBehind(filter(), drill, key)).open();
     }
 
     /** The activity's days, for tests. */

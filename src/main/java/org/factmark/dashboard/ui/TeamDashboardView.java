@@ -33,6 +33,8 @@ import org.factmark.dashboard.StatsFilter;
 import org.factmark.dashboard.TeamFigures;
 import org.factmark.dashboard.TeamFigures.Count;
 import org.factmark.document.ui.DocumentMeta;
+import org.factmark.security.PersonNames;
+import org.factmark.security.UserService;
 
 /**
  * The desk's figures for editors: throughput, where the work is, speed, evidence and agreement,
@@ -57,6 +59,7 @@ class TeamDashboardView extends VerticalLayout {
             + "their agreement; and over a handful of overlapping claims it swings widely, so read it with their count.";
 
     private final TypeNames types;
+    private final PersonNames names;
     final DatePicker from;
     final DatePicker to;
     final ComboBox<String> outlet = new ComboBox<>("Outlet");
@@ -79,7 +82,8 @@ class TeamDashboardView extends VerticalLayout {
     /** The ratings as drawn (claims without one are not a bar). */
     private List<Count> ratings = List.of();
 
-    TeamDashboardView(DashboardService dashboards, ClaimTypeService claimTypes) {
+    TeamDashboardView(DashboardService dashboards, ClaimTypeService claimTypes, UserService users) {
+        this.names = users.names();
         this.dashboards = dashboards;
         this.types = new TypeNames(claimTypes);
         addClassName("dashboard");
@@ -91,6 +95,7 @@ class TeamDashboardView extends VerticalLayout {
         type.setItems(claimTypes.all());
         type.setItemLabelGenerator(ClaimType::name);
         reviewer.setItems(choices.reviewers());
+        reviewer.setItemLabelGenerator(names::of);
         var filters = new HorizontalLayout(from, to, outlet, type, reviewer);
         filters.setAlignItems(FlexComponent.Alignment.BASELINE);
         filters.setWrap(true);
@@ -115,7 +120,7 @@ class TeamDashboardView extends VerticalLayout {
                 DocumentMeta.location(click.getItem().documentId()),
                 QueryParameters.of("claim", String.valueOf(click.getItem().claimId())))));
         agreement.addThemeVariants(GridVariant.LUMO_COMPACT);
-        agreement.addColumn(pair -> pair.reviewer() + " · " + pair.otherReviewer()).setHeader("Reviewers").setFlexGrow(1);
+        agreement.addColumn(pair -> names.of(pair.reviewer()) + " · " + names.of(pair.otherReviewer())).setHeader("Reviewers").setFlexGrow(1);
         agreement.addColumn(Agreement.Pair::overlaps).setHeader("Overlapping claims").setAutoWidth(true);
         agreement.addColumn(pair -> DashboardParts.percent(pair.rawAgreement())).setHeader("Same type").setAutoWidth(true);
         agreement.addColumn(pair -> Double.isNaN(pair.kappa()) ? "cannot be computed: one type only"
@@ -261,11 +266,11 @@ class TeamDashboardView extends VerticalLayout {
     }
 
     private void drill(Drill drill, String key, String title) {
-        new ClaimsBehindDialog(title, dashboards.claimsBehind(filter(), drill, key), types::name).open();
+        new ClaimsBehindDialog(title, dashboards.claimsBehind(filter(), drill, key)).open();
     }
 
     private void showDisagreements(Agreement.Pair pair) {
         new DisagreementsDialog(pair, dashboards.disagreements(filter(), pair.reviewer(), pair.otherReviewer()),
-                types::name).open();
+                types::name, names).open();
     }
 }

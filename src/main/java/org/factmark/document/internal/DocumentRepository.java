@@ -22,7 +22,7 @@ public class DocumentRepository {
     private static final String SELECT_DOCUMENT = """
             select d.id, d.title, d.url, d.outlet, d.published_at, d.text_length, d.sha256, u.username, d.created_at,
                    (select count(*) from claim c where c.document_id = d.id and c.deleted_at is null) as claim_count,
-                   (select string_agg(u.username || ' ' || lower(replace(a.state, '_', ' ')), ', '
+                   (select string_agg(u.display_name || ' (' || lower(replace(a.state, '_', ' ')) || ')', ', '
                                       order by u.username)
                     from assignment a join app_user u on u.id = a.reviewer_id
                     where a.document_id = d.id) as assignees

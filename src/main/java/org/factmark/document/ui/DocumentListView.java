@@ -20,6 +20,8 @@ import org.factmark.document.DocumentService;
 import org.factmark.live.Change;
 import org.factmark.live.ChangeFeed;
 import org.factmark.live.ui.LiveUpdates;
+import org.factmark.security.PersonNames;
+import org.factmark.security.UserService;
 
 /** All documents, newest first, loaded page by page, with full-text search over titles and text. */
 @Route("")
@@ -31,7 +33,7 @@ class DocumentListView extends VerticalLayout {
     final TextField search = new TextField();
     final Grid<Document> grid = new Grid<>();
 
-    DocumentListView(DocumentService documents, ChangeFeed changes) {
+    DocumentListView(DocumentService documents, UserService users, ChangeFeed changes) {
         setSizeFull();
 
         search.setPlaceholder("Search titles and text");
@@ -52,7 +54,8 @@ class DocumentListView extends VerticalLayout {
         grid.addColumn(document -> Formats.date(document.publishedAt())).setHeader("Published").setAutoWidth(true);
         grid.addColumn(Document::claimCount).setHeader("Claims").setAutoWidth(true);
         grid.addColumn(Document::assignees).setHeader("Assigned").setAutoWidth(true);
-        grid.addColumn(Document::createdBy).setHeader("Added by").setAutoWidth(true);
+        PersonNames names = users.names();
+        grid.addColumn(document -> names.of(document.createdBy())).setHeader("Added by").setAutoWidth(true);
         grid.addColumn(document -> Formats.dateTime(document.createdAt())).setHeader("Added").setAutoWidth(true);
         grid.setItems(
                 query -> documents.search(search.getValue(), query.getOffset(), query.getLimit()).stream(),

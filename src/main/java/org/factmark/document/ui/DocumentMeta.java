@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.factmark.common.ui.Formats;
 import org.factmark.document.Document;
+import org.factmark.security.PersonNames;
 
 /** The line under a document's title: outlet, publication date, who added it, and its original URL. */
 public final class DocumentMeta {
@@ -15,7 +16,7 @@ public final class DocumentMeta {
     private DocumentMeta() {
     }
 
-    public static Div of(Document document) {
+    public static Div of(Document document, PersonNames names) {
         List<String> parts = new ArrayList<>();
         if (document.outlet() != null) {
             parts.add(document.outlet());
@@ -23,7 +24,7 @@ public final class DocumentMeta {
         if (document.publishedAt() != null) {
             parts.add("published " + Formats.date(document.publishedAt()));
         }
-        parts.add("added by " + document.createdBy() + " on " + Formats.dateTime(document.createdAt()));
+        parts.add("added by " + names.of(document.createdBy()) + " on " + Formats.dateTime(document.createdAt()));
         var meta = new Div(new Span(String.join(" · ", parts)));
         meta.addClassName("document-meta");
         if (document.url() != null) {

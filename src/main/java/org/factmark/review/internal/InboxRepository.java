@@ -33,7 +33,13 @@ public class InboxRepository {
     public List<InboxMessage> latest(long recipientId, int limit) {
         return jdbc.sql("""
                         select m.id, m.claim_id, c.document_id, d.title, c.quote, u.display_name, m.event, m.at,
-                               m.read_at is not null as read
+                               m.read_at is not null as read,
+                               -- the verdict's rationale as it was then, even after the claim was reopened: the
+                               -- history entry written in the message's transaction (at its start or later)
+                               (select h.after ->> 'rationale' from claim_history h
+                                where h.claim_id = m.claim_id and h.actor_id = m.actor_id and h.action = m.event
+                                  and h.at >= m.at and m.event in ('VERIFIED', 'REJECTED')
+                                order by h.id limit 1) as reason
                         from inbox_message m
                         join claim c on c.id = m.claim_id
                         join document d on d.id = c.document_id
@@ -46,7 +52,7 @@ public class InboxRepository {
                 .query((rs, row) -> new InboxMessage(rs.getLong("id"), rs.getLong("claim_id"), rs.getLong("document_id"),
                         rs.getString("title"), rs.getString("quote"), rs.getString("display_name"),
                         rs.getString("event"), rs.getObject("at", OffsetDateTime.class).toInstant(),
-                        rs.getBoolean("read")))
+                        rs.getBoolean("read"), rs.getString("reason")))
                 .list();
     }
 

@@ -21,6 +21,7 @@ import org.factmark.document.Document;
 import org.factmark.document.DocumentService;
 import org.factmark.review.Assignment;
 import org.factmark.review.AssignmentService;
+import org.factmark.security.PersonNames;
 import org.factmark.security.UserService;
 
 /** Editors give documents to reviewers and see how far each reviewer is. */
@@ -43,11 +44,13 @@ class AssignmentsView extends VerticalLayout {
         document.setItemLabelGenerator(Document::title);
         document.setWidth("28rem");
         reviewer.setItems(users.assignableUsernames());
+        PersonNames names = users.names();
+        reviewer.setItemLabelGenerator(names::of);
         var errors = new FieldErrors();
         errors.at(AssignmentService.REVIEWER, reviewer);
         var assign = Actions.once(new Button("Assign"), () -> errors.run(() -> {
             assignments.assign(document.getValue().id(), reviewer.getValue());
-            Notifications.success("Assigned “" + document.getValue().title() + "” to " + reviewer.getValue() + ".");
+            Notifications.success("Assigned “" + document.getValue().title() + "” to " + names.of(reviewer.getValue()) + ".");
             show();
         }));
         assign.addThemeVariants(ButtonVariant.PRIMARY);
@@ -59,9 +62,9 @@ class AssignmentsView extends VerticalLayout {
         reviewer.addValueChangeListener(change -> assign.setEnabled(document.getValue() != null
                 && reviewer.getValue() != null));
 
-        grid.addColumn(Assignment::reviewer).setHeader("Reviewer").setAutoWidth(true);
+        grid.addColumn(assignment -> names.of(assignment.reviewer())).setHeader("Reviewer").setAutoWidth(true);
         grid.addColumn(assignment -> Formats.words(assignment.state())).setHeader("Progress").setAutoWidth(true);
-        grid.addColumn(Assignment::assignedBy).setHeader("Assigned by").setAutoWidth(true);
+        grid.addColumn(assignment -> names.of(assignment.assignedBy())).setHeader("Assigned by").setAutoWidth(true);
         grid.addComponentColumn(assignment -> {
             var remove = Actions.once(new Button("Unassign"), () -> {
                 assignments.unassign(assignment.documentId(), assignment.reviewer());

@@ -68,6 +68,12 @@ class InboxView extends VerticalLayout {
         };
         var text = new Div(message.actor() + what + "“" + Formats.abbreviate(message.claimQuote(), 120) + "” in "
                 + message.documentTitle());
+        if (message.reason() != null) {
+            // What the editor wrote with the verdict: for a rejection, what the author is to change.
+            var reason = new Div((message.event().equals("REJECTED") ? "Reason: " : "Rationale: ") + message.reason());
+            reason.addClassName("inbox-reason");
+            text.add(reason);
+        }
         text.addClassName(message.read() ? "inbox-read" : "inbox-unread");
         return text;
     }

@@ -16,6 +16,8 @@ import org.factmark.document.ui.DocumentMeta;
 import org.factmark.review.Assignment;
 import org.factmark.review.AssignmentService;
 import org.factmark.review.AssignmentState;
+import org.factmark.security.PersonNames;
+import org.factmark.security.UserService;
 
 /** The documents assigned to me, and how far I am with each. */
 @Route("my-work")
@@ -27,12 +29,13 @@ class MyWorkView extends VerticalLayout {
     final Grid<Assignment> grid = new Grid<>();
     private final AssignmentService assignments;
 
-    MyWorkView(AssignmentService assignments) {
+    MyWorkView(AssignmentService assignments, UserService users) {
         this.assignments = assignments;
         setSizeFull();
         grid.addColumn(Assignment::documentTitle).setHeader("Document").setFlexGrow(1);
         grid.addComponentColumn(this::stateChoice).setHeader("My progress").setAutoWidth(true);
-        grid.addColumn(Assignment::assignedBy).setHeader("Assigned by").setAutoWidth(true);
+        PersonNames names = users.names();
+        grid.addColumn(assignment -> names.of(assignment.assignedBy())).setHeader("Assigned by").setAutoWidth(true);
         grid.setEmptyStateText("Nothing is assigned to you yet.");
         Grids.enterOpensRows(grid);
         grid.addItemClickListener(click -> getUI().ifPresent(ui ->

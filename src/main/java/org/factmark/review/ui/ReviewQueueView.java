@@ -2,6 +2,7 @@ package org.factmark.review.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.grid.Grid;
+import com.vaadin.flow.component.grid.GridVariant;
 import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.orderedlayout.FlexComponent;
@@ -17,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimFilter;
 import org.factmark.claim.ClaimService;
@@ -29,6 +31,8 @@ import org.factmark.live.Change;
 import org.factmark.live.ChangeFeed;
 import org.factmark.live.ui.LiveUpdates;
 import org.factmark.document.ui.DocumentMeta;
+import org.factmark.security.PersonNames;
+import org.factmark.security.UserService;
 
 /** Claims waiting for a verdict, across all documents, those waiting longest first. */
 @Route("review")
@@ -45,7 +49,8 @@ class ReviewQueueView extends VerticalLayout {
     final Span waiting = new Span();
     private final Map<Long, String> documentTitles = new HashMap<>();
 
-    ReviewQueueView(ClaimService claims, ClaimTypeService types, DocumentService documents, ChangeFeed changes) {
+    ReviewQueueView(ClaimService claims, ClaimTypeService types, DocumentService documents, UserService users,
+            ChangeFeed changes) {
         setSizeFull();
         typeFilter.setItems(types.all());
         typeFilter.setItemLabelGenerator(ClaimType::name);
@@ -59,12 +64,18 @@ class ReviewQueueView extends VerticalLayout {
         waitingFilter.setItemLabelGenerator(days -> days == 0 ? "any time" : days + "+ days");
         waitingFilter.setValue(0);
 
+        Map<String, String> typeNames = types.all().stream().collect(Collectors.toMap(ClaimType::code, ClaimType::name));
+        PersonNames names = users.names();
+        authorFilter.setItemLabelGenerator(names::of);
+        grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
         grid.addColumn(claim -> age(claim.updatedAt())).setHeader("Waiting").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Claim::type).setHeader("Type").setAutoWidth(true).setFlexGrow(0);
-        grid.addColumn(Claim::quote).setHeader("Claim").setFlexGrow(1);
+        grid.addColumn(claim -> typeNames.getOrDefault(claim.type(), claim.type())).setHeader("Type")
+                .setAutoWidth(true).setFlexGrow(0);
+        // The claim is what an editor decides on: it takes the room and wraps; the document is context.
+        grid.addColumn(Claim::quote).setHeader("Claim").setWidth("16rem").setFlexGrow(4);
         grid.addColumn(claim -> documentTitles.computeIfAbsent(claim.documentId(),
-                id -> documents.get(id).title())).setHeader("Document").setAutoWidth(true);
-        grid.addColumn(Claim::createdBy).setHeader("Author").setAutoWidth(true).setFlexGrow(0);
+                id -> documents.get(id).title())).setHeader("Document").setFlexGrow(1).setWidth("10rem");
+        grid.addColumn(claim -> names.of(claim.createdBy())).setHeader("Author").setAutoWidth(true).setFlexGrow(0);
         grid.setItems(query -> claims.search(filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> {
                     int count = Math.toIntExact(claims.count(filter()));

@@ -12,7 +12,9 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
+import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
 import com.vaadin.flow.component.orderedlayout.VerticalLayout;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
@@ -20,12 +22,14 @@ import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.textfield.TextArea;
 import com.vaadin.flow.component.textfield.TextField;
 import java.time.LocalDate;
-import java.util.Locale;
+import java.util.List;
 import java.util.function.Consumer;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimFilter;
 import org.factmark.claim.ClaimService;
 import org.factmark.claim.ClaimStatus;
+import org.factmark.claim.ClaimType;
+import org.factmark.claim.ClaimTypeService;
 import org.factmark.claim.Rating;
 import org.factmark.claim.ui.ClaimPanelSection;
 import org.factmark.common.ui.Actions;
@@ -34,6 +38,8 @@ import org.factmark.common.ui.Formats;
 import org.factmark.common.ui.Notifications;
 import org.factmark.common.ui.TextLimits;
 import org.factmark.review.ReviewService;
+import org.factmark.security.PersonNames;
+import org.factmark.security.UserService;
 import org.factmark.source.NewSource;
 import org.factmark.source.Source;
 import org.factmark.source.SourceKind;
@@ -52,11 +58,16 @@ class ReviewSection implements ClaimPanelSection {
     private final ReviewService reviews;
     private final SourceService sources;
     private final ClaimService claims;
+    private final ClaimTypeService types;
+    private final UserService users;
 
-    ReviewSection(ReviewService reviews, SourceService sources, ClaimService claims) {
+    ReviewSection(ReviewService reviews, SourceService sources, ClaimService claims, ClaimTypeService types,
+            UserService users) {
         this.reviews = reviews;
         this.sources = sources;
         this.claims = claims;
+        this.types = types;
+        this.users = users;
     }
 
     @Override
@@ -80,7 +91,7 @@ class ReviewSection implements ClaimPanelSection {
         }
         if (claim.verifiedBy() != null) {
             box.add(meta((claim.status() == ClaimStatus.VERIFIED ? "Verified" : "Rejected") + " by "
-                    + claim.verifiedBy() + " on " + Formats.dateTime(claim.verifiedAt())));
+                    + users.names().of(claim.verifiedBy()) + " on " + Formats.dateTime(claim.verifiedAt())));
         }
         var actions = new HorizontalLayout();
         switch (claim.status()) {
@@ -92,8 +103,19 @@ class ReviewSection implements ClaimPanelSection {
             case IN_REVIEW -> {
                 box.add(meta("In review: waiting for an editor."));
                 if (reviews.mayDecide()) {
-                    actions.add(button("Verify…", true, () -> decide(claim, ClaimStatus.VERIFIED, changed)),
-                            button("Reject…", false, () -> decide(claim, ClaimStatus.REJECTED, changed)));
+                    var verify = button("Verify…", true, () -> decide(claim, ClaimStatus.VERIFIED, changed));
+                    var reject = button("Reject…", false, () -> decide(claim, ClaimStatus.REJECTED, changed));
+                    actions.add(verify, reject);
+                    // Told before the editor writes a verdict, not refused after it.
+                    reviews.whyNotDecide(claim.id()).ifPresent(reason -> {
+                        for (Button decision : new Button[] {verify, reject}) {
+                            decision.setEnabled(false);
+                            decision.setTooltipText(reason);
+                        }
+                        var why = meta(reason);
+                        why.addClassName("review-refusal");
+                        box.add(why);
+                    });
                 }
             }
             case VERIFIED, REJECTED -> {
@@ -110,27 +132,87 @@ class ReviewSection implements ClaimPanelSection {
         return box;
     }
 
+    /** The verdict dialog shows what is being rated: the claim as marked and every source it cites. */
     private void decide(Claim claim, ClaimStatus decision, Consumer<Claim> changed) {
+        boolean verifying = decision == ClaimStatus.VERIFIED;
+        var links = sources.linksOf(claim.id());
         var rating = new Select<Rating>();
         rating.setLabel("Rating");
         rating.setItems(Rating.values());
         rating.setItemLabelGenerator(Rating::words);
-        var rationale = new TextArea("Rationale");
-        rationale.setHelperText("What a reader of the published fact-check will see");
+        rating.setRequiredIndicatorVisible(true);
+        var rationale = new TextArea(verifying ? "Rationale" : "Reason for rejecting");
+        rationale.setHelperText(verifying ? "What a reader of the published fact-check will see"
+                : "The claim's author reads this on the claim and in their inbox");
+        rationale.setRequiredIndicatorVisible(true);
         rationale.setWidthFull();
-        var form = decision == ClaimStatus.VERIFIED ? new FormLayout(rating, rationale) : new FormLayout(rationale);
-        var dialog = new Dialog((decision == ClaimStatus.VERIFIED ? "Verify" : "Reject") + " this claim", form);
-        dialog.setWidth("32rem");
-        var confirm = Actions.once(new Button(decision == ClaimStatus.VERIFIED ? "Verify" : "Reject"), () -> {
+        var form = verifying ? new FormLayout(rating, rationale) : new FormLayout(rationale);
+        var dialog = new Dialog((verifying ? "Verify" : "Reject") + " this claim", beingRated(claim, links), form);
+        dialog.setWidth("36rem");
+        dialog.setMaxWidth("100%");
+        var confirm = Actions.once(new Button(verifying ? "Verify" : "Reject"), () -> {
+            // Each missing part is told at its field, before anything is sent.
+            boolean complete = required(rationale, verifying ? "Give a rationale for the verdict."
+                    : "Say why, so that the author knows what to change.");
+            if (verifying && rating.isEmpty()) {
+                rating.setErrorMessage("Choose a rating.");
+                rating.setInvalid(true);
+                complete = false;
+            }
+            if (!complete) {
+                return;
+            }
             Claim decided = reviews.decide(claim.id(), claim.version(), decision, rating.getValue(),
                     rationale.getValue());
             dialog.close();
-            Notifications.saved(decision == ClaimStatus.VERIFIED ? "Verified the claim." : "Rejected the claim.",
+            Notifications.saved(verifying ? "Verified the claim." : "Rejected the claim.",
                     () -> changed.accept(decided));
         });
         confirm.addThemeVariants(ButtonVariant.PRIMARY);
+        if (verifying && links.isEmpty()) {
+            confirm.setEnabled(false);
+            confirm.setTooltipText("Cite at least one source before verifying.");
+        }
+        rating.addValueChangeListener(change -> rating.setInvalid(false));
+        rationale.addValueChangeListener(change -> rationale.setInvalid(false));
         dialog.getFooter().add(new Button("Cancel", click -> dialog.close()), confirm);
         dialog.open();
+    }
+
+    private static boolean required(TextArea field, String message) {
+        if (!field.getValue().isBlank()) {
+            return true;
+        }
+        field.setErrorMessage(message);
+        field.setInvalid(true);
+        field.focus();
+        return false;
+    }
+
+    private Component beingRated(Claim claim, List<SourceLink> links) {
+        var quote = new Div("“" + claim.quote() + "”");
+        quote.addClassName("claim-editor-quote-rated");
+        var rated = new VerticalLayout(quote, meta(typeName(claim) + " · restated: " + claim.restatement()));
+        rated.setPadding(false);
+        rated.setSpacing(false);
+        rated.addClassName("verdict-claim");
+        if (links.isEmpty()) {
+            rated.add(meta("No sources cited: cite at least one before verifying."));
+        } else {
+            var cited = new UnorderedList();
+            cited.addClassName("verdict-sources");
+            for (SourceLink link : links) {
+                cited.add(new ListItem(Formats.words(link.stance()) + ": " + link.source().title()
+                        + (link.excerpt() == null ? "" : " · “" + link.excerpt() + "”")));
+            }
+            rated.add(new Span("Sources (" + links.size() + ")"), cited);
+        }
+        return rated;
+    }
+
+    private String typeName(Claim claim) {
+        return types.all().stream().filter(type -> type.code().equals(claim.type())).map(ClaimType::name)
+                .findFirst().orElse(claim.type());
     }
 
     private Component sourcesOf(Claim claim, Consumer<Claim> changed) {
@@ -220,11 +302,12 @@ class ReviewSection implements ClaimPanelSection {
         var thread = new VerticalLayout();
         thread.setPadding(false);
         thread.setSpacing(false);
+        PersonNames names = users.names();
         Runnable show = () -> {
             thread.removeAll();
             reviews.comments(claim.id()).forEach(comment -> {
                 var entry = new Div(new Span(comment.text()));
-                entry.add(meta(comment.author() + " · " + Formats.dateTime(comment.createdAt())));
+                entry.add(meta(names.of(comment.author()) + " · " + Formats.dateTime(comment.createdAt())));
                 entry.addClassName("claim-comment");
                 thread.add(entry);
             });
@@ -251,8 +334,9 @@ class ReviewSection implements ClaimPanelSection {
         timeline.setPadding(false);
         timeline.setSpacing(false);
         var entries = reviews.history(claim.id());
-        entries.forEach(entry -> timeline.add(meta(Formats.dateTime(entry.at()) + " · " + entry.actor() + " · "
-                + entry.action().replace('_', ' ').toLowerCase(Locale.ROOT))));
+        PersonNames names = users.names();
+        entries.forEach(entry -> timeline.add(meta(Formats.dateTime(entry.at()) + " · " + names.of(entry.actor())
+                + " · " + ReviewLabels.historyEvent(entry.action()))));
         return new Details("History (" + entries.size() + ")", timeline);
     }
 

@@ -5,8 +5,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.factmark.security.Role;
 import org.factmark.security.UserAccount;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,6 +38,12 @@ public class UserRepository {
 
     public long count() {
         return jdbc.sql("select count(*) from app_user").query(Long.class).single();
+    }
+
+    public Map<String, String> displayNames() {
+        return jdbc.sql("select username, display_name from app_user")
+                .query((rs, row) -> Map.entry(rs.getString("username"), rs.getString("display_name")))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     public List<UserAccount> findAll() {

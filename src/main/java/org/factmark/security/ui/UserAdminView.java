@@ -14,7 +14,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.stream.Collectors;
 import org.factmark.common.ui.Formats;
-import org.factmark.security.Role;
 import org.factmark.security.UserAccount;
 import org.factmark.security.UserService;
 
@@ -35,7 +34,7 @@ class UserAdminView extends VerticalLayout {
 
         grid.addColumn(UserAccount::username).setHeader("Username").setAutoWidth(true);
         grid.addColumn(UserAccount::displayName).setHeader("Name").setFlexGrow(1);
-        grid.addColumn(user -> user.roles().stream().sorted().map(Role::name).collect(Collectors.joining(", ")))
+        grid.addColumn(user -> user.roles().stream().sorted().map(Formats::words).collect(Collectors.joining(", ")))
                 .setHeader("Roles").setAutoWidth(true);
         grid.addColumn(user -> user.enabled() ? "Active" : "Disabled").setHeader("Status").setAutoWidth(true);
         grid.addColumn(user -> Formats.date(LocalDate.ofInstant(user.createdAt(), ZoneId.systemDefault()))).setHeader("Added").setAutoWidth(true);

@@ -13,6 +13,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import org.factmark.common.ui.Actions;
 import org.factmark.common.ui.FieldErrors;
+import org.factmark.common.ui.Formats;
 import org.factmark.common.ui.Notifications;
 import org.factmark.common.ui.TextLimits;
 import org.factmark.common.ui.Unsaved;
@@ -73,6 +74,7 @@ final class UserDialogs {
     private static CheckboxGroup<Role> roleChoice(Set<Role> selected) {
         var roles = new CheckboxGroup<Role>("Roles");
         roles.setItems(Role.values());
+        roles.setItemLabelGenerator(Formats::words);
         roles.setValue(selected);
         return roles;
     }

@@ -17,8 +17,8 @@ import com.vaadin.flow.router.PageTitle;
 import com.vaadin.flow.router.QueryParameters;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.PermitAll;
-import java.util.Locale;
 import org.factmark.common.ui.TextLimits;
+import org.factmark.common.ui.Formats;
 import org.factmark.document.ui.DocumentMeta;
 import org.factmark.source.Citation;
 import org.factmark.source.Source;
@@ -44,7 +44,7 @@ class SourcesView extends VerticalLayout {
 
         grid.addComponentColumn(SourcesView::title).setHeader("Source").setFlexGrow(1);
         grid.addColumn(Source::publisher).setHeader("Publisher").setAutoWidth(true);
-        grid.addColumn(source -> source.kind().name().replace('_', ' ').toLowerCase(Locale.ROOT))
+        grid.addColumn(source -> Formats.words(source.kind()))
                 .setHeader("Kind").setAutoWidth(true);
         grid.setItemDetailsRenderer(new ComponentRenderer<>(source -> citations(sources, source)));
         grid.setEmptyStateText("No sources yet: cite one from a claim.");
@@ -63,7 +63,7 @@ class SourcesView extends VerticalLayout {
             var claim = new Anchor(DocumentMeta.location(citation.documentId()) + "?"
                     + QueryParameters.of("claim", String.valueOf(citation.claimId())).getQueryString(),
                     citation.quote());
-            list.add(new Div(new Span(citation.stance().name().toLowerCase(Locale.ROOT) + ": "), claim));
+            list.add(new Div(new Span(Formats.words(citation.stance()) + ": "), claim));
         }
         if (list.getComponentCount() == 0) {
             list.add(new Span("No claim cites it any more."));
