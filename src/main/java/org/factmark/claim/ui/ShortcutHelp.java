@@ -42,6 +42,8 @@ final class ShortcutHelp {
     static void open() {
         var table = new NativeTable();
         table.addClassName("shortcut-table");
+        // On a short screen the list scrolls: focusable, it scrolls with the arrow keys too.
+        table.getElement().setAttribute("tabindex", "0");
         table.getHead().addRows(new NativeTableRow(new NativeTableHeaderCell("Keys"), new NativeTableHeaderCell("Does")));
         for (Shortcut shortcut : SHORTCUTS) {
             var keys = new NativeTableHeaderCell(shortcut.keys());
