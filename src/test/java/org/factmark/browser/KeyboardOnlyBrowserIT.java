@@ -164,7 +164,7 @@ class KeyboardOnlyBrowserIT {
         editor.tabUntil(Keyboard.button("Verify"));
         editor.press(Keys.ENTER);
         editor.wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".review-section"),
-                "Verified by editor"));
+                "Verified by Eddie Editor"));
         assertThat(JSON.readTree(api.get("/api/claims/" + claimId, "alice", "demo").body()).get("status").asString())
                 .isEqualTo("VERIFIED");
         editor.assertNoMouse();

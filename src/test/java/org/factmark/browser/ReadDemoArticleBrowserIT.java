@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -52,9 +53,11 @@ class ReadDemoArticleBrowserIT {
         // Other tests' documents are newer than the demo's (dated weeks back): find it as a reader of a long list would.
         wait.until(ExpectedConditions.elementToBeClickable(By.cssSelector("vaadin-text-field input")))
                 .sendKeys("Putin’s suggestion");
-        WebElement row = wait.until(ExpectedConditions.elementToBeClickable(By.xpath(
-                "//vaadin-grid-cell-content[normalize-space(.)=\"" + LONG_FORM_TITLE + "\"]")));
-        row.click();
+        By article = By.xpath("//vaadin-grid-cell-content[normalize-space(.)=\"" + LONG_FORM_TITLE + "\"]");
+        // The list filters a moment after typing stops: the article then sits among the first rows.
+        wait.ignoring(StaleElementReferenceException.class).until(driver -> driver.findElements(article).stream().anyMatch(row -> row.isDisplayed()
+                && row.getRect().getY() < 400));
+        wait.until(ExpectedConditions.elementToBeClickable(article)).click();
 
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("fm-annotator span[data-start]")));
         WebElement text = browser.findElement(By.tagName("fm-annotator"));
