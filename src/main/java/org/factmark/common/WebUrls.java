@@ -31,7 +31,7 @@ public final class WebUrls {
             return scheme + "://" + uri.getHost().toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port) + path
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
         } catch (URISyntaxException e) {
-            throw new InvalidInputException(fieldName + " is not a valid URL: " + e.getReason() + ".").at(fieldName);
+            throw unreadable(fieldName, e);
         }
     }
 
@@ -62,7 +62,17 @@ public final class WebUrls {
             }
             return trimmed;
         } catch (URISyntaxException e) {
-            throw new InvalidInputException(fieldName + " is not a valid URL: " + e.getReason() + ".").at(fieldName);
+            throw unreadable(fieldName, e);
         }
+    }
+
+    /** Names the character the address cannot hold, in words, rather than the parser's own message. */
+    private static InvalidInputException unreadable(String fieldName, URISyntaxException e) {
+        int at = e.getIndex();
+        String where = at >= 0 && at < e.getInput().length()
+                ? ": “" + e.getInput().charAt(at) + "” cannot stand at character " + (at + 1)
+                        + " (a space, for example, is written %20)"
+                : "";
+        return new InvalidInputException(fieldName + " is not a web address" + where + ".").at(fieldName);
     }
 }

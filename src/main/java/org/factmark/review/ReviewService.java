@@ -11,7 +11,6 @@ import org.factmark.claim.Rating;
 import org.factmark.common.ConflictException;
 import org.factmark.common.InvalidInputException;
 import org.factmark.common.NotFoundException;
-import org.factmark.common.OptionalText;
 import org.factmark.common.TextLimit;
 import org.factmark.review.internal.HistoryRepository;
 import org.factmark.review.internal.InboxRepository;
@@ -35,6 +34,8 @@ public class ReviewService {
 
     /** A comment's text, as messages name it, and its limit (the database's too). */
     public static final TextLimit COMMENT = new TextLimit("A comment", 4000);
+    /** A verdict's rationale (or a rejection's reason), as messages name it, and its limit. */
+    public static final TextLimit RATIONALE = new TextLimit("The rationale", 4000);
     private static final String FOUR_EYES = "You created or changed this claim, so another editor has to decide "
             + "on it (the four-eyes rule).";
 
@@ -78,7 +79,7 @@ public class ReviewService {
         if (authoredUnderFourEyes(claim, user)) {
             throw new NotAllowedException(FOUR_EYES);
         }
-        String reason = OptionalText.of(rationale, 4000, "The rationale");
+        String reason = RATIONALE.check(rationale);
         // The author reads the reason on the claim and in their inbox; a bare "rejected" tells them nothing to fix.
         if (decision == ClaimStatus.REJECTED && reason == null) {
             throw new IncompleteVerdictException("To reject this claim, add a rationale: the reason its author "

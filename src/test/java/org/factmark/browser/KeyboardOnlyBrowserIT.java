@@ -115,6 +115,7 @@ class KeyboardOnlyBrowserIT {
         assertThat(claim.get("end").asInt()).isEqualTo(45);
         assertThat(claim.get("note").asString()).isEqualTo("Twelve, says the ministry");
         long claimId = claim.get("id").asLong();
+        alice.wait.until(driver -> alice.js("return document.activeElement.localName === 'fm-annotator'").equals(true));
 
         // Cite a source and send the claim to review, in the editor the save opened.
         alice.wait.until(ExpectedConditions.textToBe(By.cssSelector(".claim-editor-quote"), "12 sites were hit overnight"));
@@ -170,7 +171,7 @@ class KeyboardOnlyBrowserIT {
         editor.assertNoMouse();
 
         editor.go("/export");
-        editor.tabUntil("document.activeElement.localName === 'a' && document.activeElement.textContent.startsWith('Download claims')");
+        editor.tabUntil("document.activeElement.localName === 'a' && document.activeElement.textContent.startsWith('Claims (CSV)')");
         editor.press(Keys.ENTER);
         Path csv = downloads.resolve("factmark-claims.csv");
         new WebDriverWait(editorsBrowser, Duration.ofSeconds(20)).until(driver -> Files.exists(csv));

@@ -38,7 +38,8 @@ class NotFoundBrowserIT {
                     By.xpath("//h2[normalize-space(.)='Not found']")));
             assertThat(browser.getTitle()).as(address).isEqualTo("Not found · Factmark");
             assertThat(browser.findElement(By.tagName("body")).getText()).as(address)
-                    .contains("Back to the documents").doesNotContain("403");
+                    .contains("There is nothing at this address", "Back to the documents")
+                    .doesNotContain("403").doesNotContain("route");
         }
         browser.findElement(By.linkText("Back to the documents")).click();
         alice.waiting().until(ExpectedConditions.urlMatches(".*/$"));

@@ -299,6 +299,8 @@ class ScreenSizesBrowserIT {
         tapButton("Comment");
         workspace.waiting().until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".review-section"),
                 "Which ministry counted them?"));
+        assertThat(browser.findElement(By.cssSelector(".claim-comment")).getText().lines())
+                .as("the comment and who wrote it, on lines of their own").first().isEqualTo("Which ministry counted them?");
 
         // Back to the text, where a passage selected with the finger's drag becomes a claim.
         tapButton("Back to the text");

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +35,7 @@ class VerdictBrowserIT {
     ReviewService reviews;
     @Autowired
     UserDetailsService users;
-    WebDriver browser;
+    ChromeDriver browser;
 
     @AfterEach
     void closeBrowser() {
@@ -136,6 +136,16 @@ class VerdictBrowserIT {
                 const index = cells.findIndex(c => c.textContent.trim() === arguments[0]);
                 return cells.slice(index - 2, index + 3).map(c => c.textContent.trim()).join(' | ');""", TEXT);
         assertThat(row).as("claim " + claimId).contains("| Statistic |").contains("| Alice Reviewer");
+
+        // On a phone the claim keeps the room: the columns that are only context step aside.
+        browser.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                Map.of("width", 390, "height", 844, "deviceScaleFactor", 1, "mobile", true));
+        editor.waiting().until(driver -> cellWidth(title) == 0 && (Boolean) editor.js("""
+                const cell = [...document.querySelectorAll('vaadin-grid-cell-content')]
+                    .find(c => c.textContent.trim() === arguments[0]);
+                const box = cell.getBoundingClientRect();
+                return box.right <= innerWidth && box.width > innerWidth / 2;""", TEXT));
+        ExportBrowserIT.screenshot(browser, "review-queue-390");
     }
 
     private Workspace editorAt1366() {

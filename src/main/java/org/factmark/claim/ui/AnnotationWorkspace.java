@@ -150,7 +150,7 @@ class AnnotationWorkspace extends Div implements BeforeEnterObserver, BeforeLeav
             reloadClaims();
             event.getLocation().getQueryParameters().getSingleParameter("claim").ifPresent(this::openLinked);
         } catch (NotFoundException e) {
-            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class, e.getMessage());
+            event.rerouteToError(com.vaadin.flow.router.NotFoundException.class);
         }
     }
 
@@ -293,6 +293,8 @@ class AnnotationWorkspace extends Div implements BeforeEnterObserver, BeforeLeav
         Claim created = claims.create(documentId, draft);
         newClaimForm.close();
         annotator.clearSelection();
+        // Back to the text where the claim was made, not to the top of the page: the next claim starts there.
+        annotator.focus();
         Notifications.saved("Saved the claim (" + typeOf(created).name() + ").", () -> {
             reloadClaims();
             if (editor.isVisible()) {

@@ -23,9 +23,9 @@ class NotFoundView extends VerticalLayout implements HasErrorParameter<NotFoundE
     @Override
     public int setErrorParameter(BeforeEnterEvent event, ErrorParameter<NotFoundException> parameter) {
         removeAll();
-        String detail = parameter.hasCustomMessage() ? parameter.getCustomMessage()
-                : "There is nothing at this address, or your account may not open it.";
-        add(new H2("Not found"), new Paragraph(detail), new Anchor("", "Back to the documents"));
+        // Always the same plain words: the router's own message names routes, which mean nothing to a reader.
+        add(new H2("Not found"), new Paragraph("There is nothing at this address, or your account may not open it."),
+                new Anchor("", "Back to the documents"));
         return HttpServletResponse.SC_NOT_FOUND;
     }
 }

@@ -17,7 +17,9 @@ import jakarta.annotation.security.PermitAll;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.function.IntConsumer;
 import java.util.stream.Collectors;
 import org.factmark.claim.Claim;
 import org.factmark.claim.ClaimFilter;
@@ -40,6 +42,9 @@ import org.factmark.security.UserService;
 @Menu(title = "Review queue", order = 2)
 @PermitAll
 class ReviewQueueView extends VerticalLayout {
+
+    /** Below this window width (styles.css's 50rem) the app lays itself out for a phone. */
+    private static final int PHONE_WIDTH = 800;
 
     final ComboBox<ClaimType> typeFilter = new ComboBox<>("Type");
     final ComboBox<String> outletFilter = new ComboBox<>("Outlet");
@@ -68,14 +73,25 @@ class ReviewQueueView extends VerticalLayout {
         PersonNames names = users.names();
         authorFilter.setItemLabelGenerator(names::of);
         grid.addThemeVariants(GridVariant.WRAP_CELL_CONTENT);
-        grid.addColumn(claim -> age(claim.updatedAt())).setHeader("Waiting").setAutoWidth(true).setFlexGrow(0);
+        var waitingColumn = grid.addColumn(claim -> age(claim.updatedAt())).setHeader("Waiting").setAutoWidth(true)
+                .setFlexGrow(0);
         grid.addColumn(claim -> typeNames.getOrDefault(claim.type(), claim.type())).setHeader("Type")
                 .setAutoWidth(true).setFlexGrow(0);
         // The claim is what an editor decides on: it takes the room and wraps; the document is context.
         grid.addColumn(Claim::quote).setHeader("Claim").setWidth("16rem").setFlexGrow(4);
-        grid.addColumn(claim -> documentTitles.computeIfAbsent(claim.documentId(),
+        var documentColumn = grid.addColumn(claim -> documentTitles.computeIfAbsent(claim.documentId(),
                 id -> documents.get(id).title())).setHeader("Document").setFlexGrow(1).setWidth("10rem");
-        grid.addColumn(claim -> names.of(claim.createdBy())).setHeader("Author").setAutoWidth(true).setFlexGrow(0);
+        var authorColumn = grid.addColumn(claim -> names.of(claim.createdBy())).setHeader("Author").setAutoWidth(true)
+                .setFlexGrow(0);
+        // On a phone the claim keeps the width: the columns an editor can do without step aside (the
+        // claim's panel names its document and author).
+        List<Grid.Column<Claim>> context = List.of(waitingColumn, documentColumn, authorColumn);
+        IntConsumer fit = width -> context.forEach(column -> column.setVisible(width >= PHONE_WIDTH));
+        addAttachListener(attach -> {
+            var page = attach.getUI().getPage();
+            page.retrieveExtendedClientDetails(details -> fit.accept(details.getWindowInnerWidth()));
+            page.addBrowserWindowResizeListener(resize -> fit.accept(resize.getWidth()));
+        });
         grid.setItems(query -> claims.search(filter(), query.getOffset(), query.getLimit()).stream(),
                 query -> {
                     int count = Math.toIntExact(claims.count(filter()));

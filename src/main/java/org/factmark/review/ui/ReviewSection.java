@@ -13,6 +13,7 @@ import com.vaadin.flow.component.html.AnchorTarget;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H4;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.orderedlayout.HorizontalLayout;
@@ -140,11 +141,14 @@ class ReviewSection implements ClaimPanelSection {
         rating.setLabel("Rating");
         rating.setItems(Rating.values());
         rating.setItemLabelGenerator(Rating::words);
-        rating.setRequiredIndicatorVisible(true);
+        // Not setRequiredIndicatorVisible: Vaadin's select then puts aria-required on its value button,
+        // a role that may not carry it (axe: aria-allowed-attr). Its helper text says so instead.
+        rating.setHelperText("Required");
         var rationale = new TextArea(verifying ? "Rationale" : "Reason for rejecting");
         rationale.setHelperText(verifying ? "What a reader of the published fact-check will see"
                 : "The claim's author reads this on the claim and in their inbox");
         rationale.setRequiredIndicatorVisible(true);
+        TextLimits.apply(rationale, ReviewService.RATIONALE.maxLength());
         rationale.setWidthFull();
         var form = verifying ? new FormLayout(rating, rationale) : new FormLayout(rationale);
         var dialog = new Dialog((verifying ? "Verify" : "Reject") + " this claim", beingRated(claim, links), form);
@@ -306,7 +310,7 @@ class ReviewSection implements ClaimPanelSection {
         Runnable show = () -> {
             thread.removeAll();
             reviews.comments(claim.id()).forEach(comment -> {
-                var entry = new Div(new Span(comment.text()));
+                var entry = new Div(new Paragraph(comment.text()));
                 entry.add(meta(names.of(comment.author()) + " · " + Formats.dateTime(comment.createdAt())));
                 entry.addClassName("claim-comment");
                 thread.add(entry);
