@@ -311,6 +311,9 @@ class ScreenSizesBrowserIT {
         dragOverWithoutScrolling(start, start + passage.length(), "center");
         workspace.awaitNewClaimForm();
         assertFormBesideSelectionWithButtonsInView("a passage on the phone");
+        // The form takes the focus a frame after it shows: the number key picks the type once it has.
+        workspace.waiting().until(driver -> Boolean.TRUE.equals(
+                workspace.js("return document.activeElement?.closest('.claim-popup') != null")));
         workspace.press("3");
         tapButton("Save claim");
         workspace.waiting().until(driver -> claimsOf(documentId).size() == 2);
@@ -321,6 +324,11 @@ class ScreenSizesBrowserIT {
     private void tapButton(String text) {
         WebElement button = workspace.button(text);
         workspace.js("arguments[0].scrollIntoView({block: 'nearest'})", button);
+        // As a person waits for a toast over the button to go: a tap lands on whatever is on top.
+        workspace.waiting().until(driver -> Boolean.TRUE.equals(workspace.js("""
+                const box = arguments[0].getBoundingClientRect();
+                const top = document.elementFromPoint(box.left + box.width / 2, box.top + box.height / 2);
+                return top !== null && arguments[0].contains(top);""", button)));
         new Actions(browser).moveToElement(button).click().perform();
         workspace.awaitServerIdle();
     }
