@@ -88,6 +88,7 @@ class FormsBrowserIT {
         claim(documentId, FIGURE, FIGURE + 8, "statistic", null);
         workspace.signIn("alice");
         workspace.open(documentId);
+        awaitHighlights(1);
         workspace.clickAt(FIGURE + 1);
         workspace.awaitEditorQuote("12 sites");
 
@@ -179,6 +180,7 @@ class FormsBrowserIT {
         claim(documentId, OUTLOOK, TEXT.length(), "prediction", null);
         workspace.signIn("alice");
         workspace.open(documentId);
+        awaitHighlights(2);
         workspace.clickAt(FIGURE + 1);
         workspace.awaitEditorQuote("12 sites");
         workspace.typeInto("Note", "Check the ministry's figure against the UN's");
@@ -311,5 +313,10 @@ class FormsBrowserIT {
     private String awaitStaleLinkNotice() {
         return workspace.waiting().until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".stale-link")))
                 .getText();
+    }
+
+    /** The claims come a moment after the text: a click before they are drawn reaches only words. */
+    private void awaitHighlights(int count) {
+        workspace.waiting().until(driver -> workspace.highlightIds().size() == count);
     }
 }

@@ -199,6 +199,8 @@ class ScreenSizesBrowserIT {
         long inner = addClaim(documentId, figure, "statistic");
         workspace.signIn("alice");
         workspace.open(documentId);
+        // The claims come a moment after the text: a click before they are drawn reaches only words.
+        workspace.waiting().until(driver -> workspace.highlightIds().size() == 2);
         // The passage near the bottom of the window, where centring it would scroll the text.
         @SuppressWarnings("unchecked")
         Map<String, Number> spot = (Map<String, Number>) workspace.js("""

@@ -6,8 +6,11 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import org.factmark.IntegrationTest;
 import org.factmark.review.InboxService;
 import org.factmark.review.ReviewService;
+import org.factmark.SignedIn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.test.context.support.WithUserDetails;
 
 @IntegrationTest
@@ -17,6 +20,10 @@ class ReviewViewsIT extends SpringBrowserlessTest {
     ReviewService reviews;
     @Autowired
     InboxService inbox;
+    @Autowired
+    JdbcClient jdbc;
+    @Autowired
+    UserDetailsService userDetails;
 
     @Test
     @WithUserDetails("editor")
@@ -53,7 +60,13 @@ class ReviewViewsIT extends SpringBrowserlessTest {
     @Test
     @WithUserDetails("alice")
     void opening_the_inbox_lists_what_others_did_to_my_claims_and_marks_it_read() {
-        // The demo's worked example has the editor verify and discuss claims that alice created.
+        // Other tests read alice's inbox too: the editor comments on one of her claims, unread until opened.
+        long hers = jdbc.sql("select c.id from claim c join app_user u on u.id = c.created_by "
+                + "where u.username = 'alice' and c.deleted_at is null order by c.id limit 1").query(Long.class).single();
+        var signedIn = new SignedIn(userDetails);
+        signedIn.as("editor");
+        reviews.comment(hers, "Which ministry said so?");
+        signedIn.as("alice");
         assertThat(inbox.unreadCount()).isPositive();
 
         InboxView view = navigate(InboxView.class);
